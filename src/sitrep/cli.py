@@ -1,0 +1,113 @@
+"""The `sitrep` command line: user errors become `path:line: message` and exit code 1."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sitrep.errors import ErrorCollector, SitrepError, SitrepErrors
+
+
+def _add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=None,
+                        help="content folder (default: ./content)")
+
+
+def _briefing_paths(arguments: list[Path], errors: ErrorCollector) -> list[Path]:
+    paths: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            paths.extend(sorted(argument.rglob("*.fr.md")))
+        elif argument.is_file():
+            paths.append(argument)
+        else:
+            errors.add("no such file or folder", argument)
+    return paths
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from sitrep.content import load_briefing
+    from sitrep.extract import extract
+    from sitrep.extract.table import format_table
+    from sitrep.facts_json import facts_document
+    from sitrep.gazetteer import load_gazetteer
+    from sitrep.project import find_content_dir
+
+    gazetteer = load_gazetteer(find_content_dir(args.content) / "gazetteer")
+    errors = ErrorCollector()
+    reports = []
+    for path in _briefing_paths(args.paths, errors):
+        with errors.collect():
+            briefing = load_briefing(path)
+            if briefing.language != "fr":
+                raise SitrepError("extraction reads French originals (*.fr.md)", path)
+            reports.append(extract(briefing, gazetteer))
+    if args.json:
+        json.dump(facts_document(reports), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_table(reports))
+    for error in sorted(errors.errors, key=SitrepError.sort_key):
+        print(error, file=sys.stderr)
+    return 1 if errors.errors else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sitrep.pipeline import check_project
+    warnings = check_project(find_root(args))
+    for warning in warnings:
+        print(f"{warning} (warning)", file=sys.stderr)
+    print("content OK" + (f", {len(warnings)} warning(s)" if warnings else ""))
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from sitrep.pipeline import build_project
+    result = build_project(find_root(args), output=args.output)
+    print(f"built {result.pages} pages and {result.files} files into {result.output}")
+    return 0
+
+
+def find_root(args: argparse.Namespace) -> Path:
+    from sitrep.project import find_content_dir
+    return find_content_dir(args.content).parent
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = sub.add_parser("extract", help="print the facts found in French briefings")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help="a *.fr.md file or a folder searched for them")
+    extract.add_argument("--json", action="store_true", help="print the facts JSON document")
+    _add_content_option(extract)
+    extract.set_defaults(func=cmd_extract)
+
+    build = sub.add_parser("build", help="build the bilingual site into public/")
+    build.add_argument("--output", type=Path, default=None, help="output folder (default: public)")
+    _add_content_option(build)
+    build.set_defaults(func=cmd_build)
+
+    check = sub.add_parser("check", help="validate all content, report every problem at once")
+    _add_content_option(check)
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SitrepErrors as many:
+        print(many, file=sys.stderr)
+        return 1
+    except SitrepError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

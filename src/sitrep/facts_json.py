@@ -1,0 +1,28 @@
+"""The facts document of FACTS.md (`sitrep.facts/1`), and its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.model import Report
+
+SCHEMA_ID = "sitrep.facts/1"
+SCHEMA_PATH = Path(__file__).with_name("facts.schema.json")
+
+
+def briefing_entry(report: Report) -> dict:
+    briefing = report.briefing
+    return {"id": briefing.id, "path": briefing.path.as_posix(),
+            "date": briefing.date.isoformat(), "language": briefing.language,
+            "facts": [fact.to_json() for fact in report.facts]}
+
+
+def facts_document(reports: list[Report]) -> dict:
+    return {"schema": SCHEMA_ID, "briefings": [briefing_entry(r) for r in reports]}
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,43 @@
+"""Where a project's content lives, and loading all of it at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.content import load_briefings
+from sitrep.errors import ErrorCollector, SitrepError
+from sitrep.gazetteer import Gazetteer, load_gazetteer
+from sitrep.model import Briefing
+
+# The project this package was installed from (an editable install keeps it beside src/).
+PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
+
+
+def find_content_dir(explicit: Path | None = None) -> Path:
+    """--content if given, else ./content, else the content/ of sitrep's own checkout."""
+    if explicit is not None:
+        if not (explicit / "gazetteer").is_dir():
+            raise SitrepError(f"no gazetteer/ folder in content folder {explicit}", explicit)
+        return explicit
+    for candidate in (Path.cwd() / "content", PACKAGE_PROJECT / "content"):
+        if (candidate / "gazetteer").is_dir():
+            return candidate
+    raise SitrepError("no content/ folder with a gazetteer/ here: run sitrep from the project "
+                      "folder or pass --content")
+
+
+@dataclass
+class Content:
+    """Everything read from content/: the briefings and the gazetteer."""
+    root: Path
+    briefings: list[Briefing]
+    gazetteer: Gazetteer
+
+
+def load_content(root: Path, errors: ErrorCollector) -> Content:
+    gazetteer = Gazetteer()
+    with errors.collect():
+        gazetteer = load_gazetteer(root / "gazetteer")
+    briefings = load_briefings(root / "briefings", errors)
+    return Content(root, briefings, gazetteer)
