@@ -70,6 +70,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_i18n(args: argparse.Namespace) -> int:
+    from sitrep.i18n import untranslated, update_catalogs
+    from sitrep.model import LANGUAGES
+    templates = find_root(args) / "templates"
+    for path in update_catalogs(templates, LANGUAGES):
+        print(f"updated {path}")
+    missing = {lang: untranslated(templates, lang) for lang in LANGUAGES}
+    for lang, messages in missing.items():
+        for message in messages:
+            print(f"{lang}: untranslated: {message}", file=sys.stderr)
+    return 1 if any(missing.values()) else 0
+
+
 def find_root(args: argparse.Namespace) -> Path:
     from sitrep.project import find_content_dir
     return find_content_dir(args.content).parent
@@ -94,6 +107,10 @@ def make_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate all content, report every problem at once")
     _add_content_option(check)
     check.set_defaults(func=cmd_check)
+    i18n = sub.add_parser("i18n", help="extract interface messages from the templates into "
+                                        "the catalogs and list untranslated ones")
+    _add_content_option(i18n)
+    i18n.set_defaults(func=cmd_i18n)
     return parser
 
 
