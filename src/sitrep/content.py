@@ -12,7 +12,7 @@ import yaml
 
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.model import LANGUAGES, Annotation, Briefing
-from sitrep.yamlio import parse_yaml, read_text
+from sitrep.yamlio import SafeLoader, parse_yaml, read_text
 
 FILE_NAME = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)\.(?P<lang>[A-Za-z_-]+)\.md$")
 MAX_BRIEFING_BYTES = 2_000_000
@@ -46,7 +46,7 @@ def _key_lines(header: str) -> dict[str, int]:
     """1-based line (within the header) of each top-level key, for located messages."""
     lines: dict[str, int] = {}
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
+        node = yaml.compose(header, Loader=SafeLoader)
     except yaml.YAMLError:
         return lines
     if isinstance(node, yaml.MappingNode):
@@ -58,7 +58,7 @@ def _key_lines(header: str) -> dict[str, int]:
 
 def _annotation_lines(header: str) -> list[int]:
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
+        node = yaml.compose(header, Loader=SafeLoader)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.MappingNode):
@@ -141,7 +141,7 @@ def _parse_annotations(raw: Any, body: str, path: Path, header_line: int,
         return ()
     annotations = []
     for index, item in enumerate(raw):
-        line = header_line + (item_lines[index] - 1 if index < len(item_lines) else 0)
+        line = 1 + item_lines[index] if index < len(item_lines) else header_line
         if not isinstance(item, dict):
             errors.add("an annotation must be a mapping with 'quote' and one of set/drop/add",
                        path, line)

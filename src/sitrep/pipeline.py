@@ -51,7 +51,7 @@ def render_site(root: Path, config: SiteConfig, content: Content,
     for page in pages:
         files[page.path] = renderer.render(page, site_globals).encode("utf-8")
     files.update(static_files(root / "templates" / "static"))
-    files["data/facts.json"] = _json_bytes(facts_document([s.report for s in sitreps]))
+    files["data/facts.json"] = _json_bytes(facts_document([s.report for s in sorted(sitreps, key=lambda s: s.id)], root.resolve()))
     return files, len(pages)
 
 

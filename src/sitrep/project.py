@@ -20,7 +20,8 @@ def find_content_dir(explicit: Path | None = None) -> Path:
         if not (explicit / "gazetteer").is_dir():
             raise SitrepError(f"no gazetteer/ folder in content folder {explicit}", explicit)
         return explicit
-    for candidate in (Path.cwd() / "content", PACKAGE_PROJECT / "content"):
+    # Relative when found here, so messages read `content/briefings/x.fr.md:3: …`.
+    for candidate in (Path("content"), PACKAGE_PROJECT / "content"):
         if (candidate / "gazetteer").is_dir():
             return candidate
     raise SitrepError("no content/ folder with a gazetteer/ here: run sitrep from the project "

@@ -10,6 +10,17 @@ import yaml
 from sitrep.errors import SitrepError
 
 
+class SafeLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that leaves dates as text, so sitrep checks them itself and an
+    impossible date (2025-02-30) is a located message rather than a crash."""
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 file (a BOM is accepted, CRLF endings are normalised)."""
     try:
@@ -27,7 +38,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """yaml.safe_load with the error located in the file (first_line: where text starts)."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -41,7 +52,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
 def top_level_item_lines(text: str, first_line: int = 1) -> list[int]:
     """Lines where each item of a top-level YAML sequence starts (for located messages)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,36 @@
+"""Shared fixtures: small projects built in temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "tests"))
+
+SEED_ID = "2025-06-15-koursk-pertes-nord-coreennes"
+
+
+@pytest.fixture
+def seed_project(tmp_path: Path) -> Path:
+    """A project folder with the real templates, gazetteer, site.yaml and the seed briefing."""
+    from golden import make_seed_project
+    return make_seed_project(tmp_path / "project")
+
+
+@pytest.fixture
+def full_project(tmp_path: Path) -> Path:
+    """A copy of the whole project content and templates."""
+    folder = tmp_path / "full"
+    shutil.copytree(PROJECT / "content", folder / "content")
+    shutil.copytree(PROJECT / "templates", folder / "templates")
+    return folder
+
+
+def write_briefing(project: Path, name: str, text: str) -> Path:
+    path = project / "content" / "briefings" / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,139 @@
+"""The whole pipeline on the seed briefing: pages in both languages, golden copy, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_ID, write_briefing
+from golden import GOLDEN, site_files
+from sitrep.cli import main
+from sitrep.pipeline import build_project
+
+NNBSP = "\u202f"
+
+
+def build(project: Path) -> Path:
+    build_project(project)
+    return project / "public"
+
+
+def test_seed_site_has_both_languages(seed_project):
+    public = build(seed_project)
+    for path in ("index.html", "fr/index.html", "en/index.html", "data/facts.json",
+                 f"fr/briefings/{SEED_ID}/index.html", f"en/briefings/{SEED_ID}/index.html",
+                 "static/style.css"):
+        assert (public / path).is_file(), path
+
+
+def test_seed_facts_appear_in_both_languages(seed_project):
+    public = build(seed_project)
+    fr = (public / f"fr/briefings/{SEED_ID}/index.html").read_text(encoding="utf-8")
+    en = (public / f"en/briefings/{SEED_ID}/index.html").read_text(encoding="utf-8")
+    assert f"plus de 6{NNBSP}000" in fr and "more than 6,000" in en
+    assert f"environ 11{NNBSP}000" in fr and "about 11,000" in en
+    assert "automne 2024" in fr and "autumn 2024" in en
+    assert "début mars 2025" in fr and "early March 2025" in en
+    assert "Renseignement de la défense britannique" in fr and "UK Defence Intelligence" in en
+    # Each fact links to its sentence, highlighted in the French body.
+    facts = json.loads((public / "data/facts.json").read_text(encoding="utf-8"))
+    (briefing,) = facts["briefings"]
+    casualty = next(f for f in briefing["facts"] if f["kind"] == "casualties")
+    assert f'href="#fact-{casualty["id"]}"' in fr and f'id="fact-{casualty["id"]}"' in fr
+    assert f'id="fact-{casualty["id"]}-2"' in fr                  # stated twice, one fact
+    assert f'../../../fr/briefings/{SEED_ID}/#fact-{casualty["id"]}' in en
+
+
+def test_pages_link_their_translation(seed_project):
+    public = build(seed_project)
+    en = (public / f"en/briefings/{SEED_ID}/index.html").read_text(encoding="utf-8")
+    assert f'hreflang="fr" href="https://sitrep.example.org/fr/briefings/{SEED_ID}/"' in en
+    assert 'hreflang="x-default"' in en
+    assert f'<a href="../../../fr/briefings/{SEED_ID}/" hreflang="fr" lang="fr"' in en
+    root = (public / "index.html").read_text(encoding="utf-8")
+    assert 'href="fr/"' in root and 'href="en/"' in root
+    assert "Lire le site en français" in root and "Read the site in English" in root
+
+
+def test_home_shows_key_figures_with_date_and_source(seed_project):
+    public = build(seed_project)
+    home = (public / "en/index.html").read_text(encoding="utf-8")
+    assert "more than 6,000" in home and "June 15, 2025" in home
+    assert "UK Defence Intelligence" in home
+
+
+def test_built_site_matches_the_golden_copy(seed_project):
+    """Regenerate on purpose with `python tests/golden.py` and review the diff."""
+    built = site_files(build(seed_project))
+    golden = site_files(GOLDEN)
+    assert sorted(built) == sorted(golden)
+    for name in golden:
+        assert built[name] == golden[name], f"{name} differs from tests/golden/seed-site"
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], cwd=project,
+                          capture_output=True, text=True)
+
+
+BAD_BRIEFINGS = {
+    "no title": ("---\ndate: 2025-01-01\n---\nTexte.\n", ":1: missing required key 'title'"),
+    "no date": ("---\ntitle: T\n---\nTexte.\n", ":1: missing required key 'date'"),
+    "broken yaml": ("---\ntitle: T\ndate: 2025-01-01\ntags: [a\n---\nTexte.\n", ":5:1: invalid YAML"),
+    "invalid date": ("---\ntitle: T\ndate: 2025-02-30\n---\nTexte.\n", ":3: 'date' is not a real day"),
+    "quote not in text": ("---\ntitle: T\ndate: 2025-01-01\nfacts:\n  - quote: absent\n    drop: true\n"
+                          "---\nTexte.\n", ":5: annotation quote not found in the body"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_BRIEFINGS))
+def test_bad_input_stops_the_build_and_leaves_public_untouched(seed_project, case):
+    build(seed_project)
+    before = site_files(seed_project / "public")
+    text, message = BAD_BRIEFINGS[case]
+    write_briefing(seed_project, "2025-01-01-bad.fr.md", text)
+    result = run_cli(seed_project, "build")
+    assert result.returncode == 1
+    assert "content/briefings/2025-01-01-bad.fr.md" + message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert site_files(seed_project / "public") == before
+
+
+def test_check_reports_every_problem_at_once(seed_project):
+    for case, (text, _message) in sorted(BAD_BRIEFINGS.items()):
+        write_briefing(seed_project, f"2025-01-0{len(case) % 9 + 1}-{case.replace(' ', '-')}.fr.md", text)
+    result = run_cli(seed_project, "check")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == len(BAD_BRIEFINGS), result.stderr
+    assert all(".fr.md:" in line for line in lines)
+
+
+def test_a_failing_render_leaves_the_previous_site(seed_project):
+    build(seed_project)
+    before = site_files(seed_project / "public")
+    (seed_project / "templates" / "home.html").write_text(
+        '{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}')
+    with pytest.raises(Exception) as caught:
+        build_project(seed_project)
+    assert "home.html:1" in str(caught.value)
+    assert site_files(seed_project / "public") == before
+    assert not list(seed_project.glob(".public.*"))
+
+
+def test_build_py_is_sitrep_build(seed_project):
+    project_root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, str(project_root / "build.py")], cwd=seed_project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (seed_project / "public" / "fr" / "index.html").is_file()
+
+
+def test_main_returns_one_for_user_errors(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "--content", str(tmp_path), "nothing.fr.md"]) == 1
+    assert "no gazetteer/ folder" in capsys.readouterr().err
