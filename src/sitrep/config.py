@@ -18,6 +18,12 @@ class SiteConfig:
     title: dict[str, str]
     description: dict[str, str]
 
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, for the few links that cannot be relative (404)."""
+        from urllib.parse import urlsplit
+        return urlsplit(self.base_url).path or "/"
+
     def absolute(self, path: str) -> str:
         """An absolute URL for a site path such as 'fr/briefings/x/'."""
         return self.base_url + path.lstrip("/")

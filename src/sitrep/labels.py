@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from sitrep.localize import N_
 
+__all__ = ["N_"]
+
 KINDS = {"casualties": N_("Casualties"), "deployment": N_("Deployment"), "event": N_("Event")}
 CATEGORIES = {
     ("casualties", "total"): N_("losses (killed, wounded, missing, captured)"),
@@ -44,4 +46,15 @@ TRANSLATION_STATUS = {
     "missing": N_("no translation yet"),
     "unverified": N_("translation not yet checked"),
 }
+CATEGORY_ORDER = ("total", "killed", "wounded", "missing", "captured")
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# The French words the extractor reads for each term (shown on the method page).
+YARDSTICK_FRENCH = {
+    "almost_certain": "presque certain, presque certainement",
+    "highly_likely": "très probable, très probablement",
+    "likely": "probable, probablement",
+    "realistic_possibility": "possibilité réaliste",
+    "unlikely": "peu probable",
+    "highly_unlikely": "très peu probable",
+    "remote_chance": "chance infime",
+}

@@ -1,20 +1,33 @@
-"""Plan the site: which pages and data files exist, per language, and what each shows."""
+"""Plan the site: which pages exist, per language, and what each one shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from sitrep import labels
+from sitrep.charts import Series, casualty_series, draw_chart
 from sitrep.config import SiteConfig
+from sitrep.feeds import json_ld
 from sitrep.gazetteer import Gazetteer
 from sitrep.localize import Localizer
 from sitrep.markup import render_body
+from sitrep.model import Fact
 from sitrep.pair import Sitrep
 from sitrep.render import Page
 from sitrep.views import FactView, evidence_anchors, fact_view
 
-LATEST_ON_HOME = 10
+LATEST_ON_HOME = 8
 # Sections in the main navigation: (path under /<lang>/, message).
-NAV: list[tuple[str, str]] = []
+NAV: list[tuple[str, str]] = [
+    ("briefings", labels.N_("Briefings")),
+    ("timeline", labels.N_("Timeline")),
+    ("figures", labels.N_("Figures")),
+    ("actors", labels.N_("Actors")),
+    ("method", labels.N_("Method")),
+    ("search", labels.N_("Search")),
+]
 
 
 @dataclass
@@ -23,6 +36,17 @@ class SiteData:
     config: SiteConfig
     sitreps: list[Sitrep]              # newest first
     gazetteer: Gazetteer
+    localizers: dict[str, Localizer] = field(default_factory=dict)
+
+    @cached_property
+    def facts(self) -> list[tuple[Fact, Sitrep]]:
+        """Every fact with its briefing, oldest briefing first."""
+        return [(fact, sitrep) for sitrep in sorted(self.sitreps, key=lambda s: (s.date, s.id))
+                for fact in sitrep.facts]
+
+    def views(self, lang: str, pairs: list[tuple[Fact, Sitrep]]) -> list[FactView]:
+        loc = self.localizers[lang]
+        return [fact_view(fact, sitrep, loc, self.gazetteer) for fact, sitrep in pairs]
 
 
 def briefing_url(lang: str, briefing_id: str) -> str:
@@ -33,8 +57,9 @@ def section_url(lang: str, section: str = "") -> str:
     return f"{lang}/{section}/" if section else f"{lang}/"
 
 
-def _alternates(config: SiteConfig, section: str) -> dict[str, str]:
-    return {lang: section_url(lang, section) for lang in config.languages}
+def section_page(data: SiteData, lang: str, section: str, template: str, **context) -> Page:
+    return Page(section_url(lang, section) + "index.html", template, lang, context,
+                {other: section_url(other, section) for other in data.config.languages})
 
 
 def fact_sort_key(view: FactView) -> tuple:
@@ -43,56 +68,182 @@ def fact_sort_key(view: FactView) -> tuple:
     return (("casualties", "deployment", "event").index(fact.kind), when, fact.id)
 
 
-def key_figures(data: SiteData, loc: Localizer) -> list[FactView]:
-    """The latest casualty estimate per actor and category, with the one before it."""
-    latest: dict[tuple, list] = {}
-    for sitrep in sorted(data.sitreps, key=lambda s: (s.date, s.id)):
-        for fact in sitrep.facts:
-            if fact.kind != "casualties" or fact.quantity is None:
-                continue
-            latest.setdefault((fact.actor or "", fact.category), []).append((fact, sitrep))
-    views = []
-    for key in sorted(latest):
-        fact, sitrep = latest[key][-1]
-        views.append(fact_view(fact, sitrep, loc, data.gazetteer))
-    return views
+def as_of(fact: Fact, sitrep: Sitrep):
+    """The date a figure stands for: its own date, else the briefing's."""
+    return fact.when.end if fact.when else sitrep.date
 
 
-def briefing_pages(data: SiteData, sitrep: Sitrep, renderers: dict[str, Localizer],
-                   newer: Sitrep | None, older: Sitrep | None) -> list[Page]:
+# -- home ---------------------------------------------------------------------------
+
+@dataclass
+class KeyFigure:
+    latest: FactView
+    previous: FactView | None
+    trend: str           # "up", "down", "same" or "" (no earlier estimate)
+
+
+def _figure(fact: Fact) -> int | None:
+    q = fact.quantity
+    if q is None:
+        return None
+    return q.value if q.value is not None else (q.low if q.low is not None else q.high)
+
+
+def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
+    """The latest casualty estimate per actor and category, and the trend since the one before."""
+    series: dict[tuple, list[tuple[Fact, Sitrep]]] = defaultdict(list)
+    for fact, sitrep in data.facts:
+        if fact.kind == "casualties" and _figure(fact) is not None:
+            series[(fact.actor or "", fact.category)].append((fact, sitrep))
+    figures = []
+    for key in sorted(series, key=lambda k: (k[0] != "KP", k[0], labels.CATEGORY_ORDER.index(k[1]))):
+        ordered = sorted(series[key], key=lambda pair: (as_of(*pair), pair[1].date, pair[0].id))
+        latest = ordered[-1]
+        previous = next((p for p in reversed(ordered[:-1]) if as_of(*p) < as_of(*latest)), None)
+        trend = ""
+        if previous is not None:
+            now, before = _figure(latest[0]), _figure(previous[0])
+            trend = "up" if now > before else "down" if now < before else "same"
+        views = data.views(lang, [latest] + ([previous] if previous else []))
+        figures.append(KeyFigure(views[0], views[1] if previous else None, trend))
+    return figures
+
+
+# -- briefings ------------------------------------------------------------------------
+
+def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
+                   older: Sitrep | None) -> list[Page]:
     pages = []
     anchors = evidence_anchors(sitrep.facts)
     body_html = {"fr": render_body(sitrep.fr.body, anchors)}
     if sitrep.en is not None:
         body_html["en"] = render_body(sitrep.en.body)
     for lang in data.config.languages:
-        loc = renderers[lang]
-        facts = sorted((fact_view(f, sitrep, loc, data.gazetteer) for f in sitrep.facts),
-                       key=fact_sort_key)
+        facts = sorted(data.views(lang, [(f, sitrep) for f in sitrep.facts]), key=fact_sort_key)
         shown = sitrep.briefing(lang)
+        confidences = sorted({f.fact.confidence for f in facts if f.fact.confidence},
+                             key=list(labels.CONFIDENCE).index)
         pages.append(Page(
             path=briefing_url(lang, sitrep.id) + "index.html",
             template="briefing.html", lang=lang,
             context={"sitrep": sitrep, "briefing": shown, "body_html": body_html[shown.language],
-                     "body_lang": shown.language, "facts": facts,
+                     "body_lang": shown.language, "facts": facts, "confidences": confidences,
                      "source_name": data.gazetteer.name("sources", sitrep.fr.source, lang),
-                     "newer": newer, "older": older},
+                     "newer": newer, "older": older,
+                     "json_ld": json_ld(data.config, sitrep, lang, data.gazetteer.name(
+                         "sources", sitrep.fr.source, lang))},
             alternates={l: briefing_url(l, sitrep.id) for l in data.config.languages}))
     return pages
 
 
-def plan(data: SiteData, localizers: dict[str, Localizer]) -> list[Page]:
+# -- timeline ---------------------------------------------------------------------------
+
+def timeline(data: SiteData, lang: str) -> list[tuple[str, list[FactView]]]:
+    """Dated events and deployments by month of their start, oldest first."""
+    dated = [(f, s) for f, s in data.facts if f.kind in ("event", "deployment") and f.when]
+    dated.sort(key=lambda pair: (pair[0].when.start, pair[0].when.end, pair[1].id, pair[0].id))
+    loc = data.localizers[lang]
+    months: dict[str, list[FactView]] = {}
+    for view in data.views(lang, dated):
+        start = view.fact.when.start
+        months.setdefault(loc.month(start.replace(day=1)), []).append(view)
+    return list(months.items())
+
+
+# -- figures ----------------------------------------------------------------------------
+
+@dataclass
+class Chart:
+    title: str
+    svg: str
+    series: list[Series]
+    rows: list[FactView]
+
+
+def charts(data: SiteData, lang: str) -> list[Chart]:
+    loc = data.localizers[lang]
+    result = []
+    for (actor, category), series in casualty_series(data.facts, data.gazetteer, lang):
+        title = f"{data.gazetteer.name('actors', actor, lang)} · " \
+                f"{loc.gettext(labels.CATEGORIES[('casualties', category)])}"
+        rows = sorted((view for s in series for view in data.views(lang, s.points)),
+                      key=lambda v: (as_of(v.fact, v.sitrep), v.source, v.id))
+        result.append(Chart(title, draw_chart(series, loc, title), series, rows))
+    return result
+
+
+# -- actors, places, sources, tags ----------------------------------------------------
+
+def _facts_about(data: SiteData, kind: str, entry_id: str) -> list[tuple[Fact, Sitrep]]:
+    def matches(fact: Fact) -> bool:
+        if kind == "actors":
+            return fact.actor == entry_id
+        if kind == "sources":
+            return fact.source == entry_id
+        return entry_id in (fact.location, fact.place)
+    return [(f, s) for f, s in data.facts if matches(f)]
+
+
+def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
+    pages = []
+    table = data.gazetteer.table(kind)
+    entries = []
+    for entry_id in sorted(table):
+        pairs = _facts_about(data, kind, entry_id)
+        ids = {s.id for _f, s in pairs}
+        if kind == "sources":
+            ids |= {s.id for s in data.sitreps if s.fr.source == entry_id}
+        briefings = [s for s in data.sitreps if s.id in ids]          # newest first
+        entries.append((table[entry_id], len(pairs), len(briefings)))
+        section = f"{kind}/{entry_id}"
+        pages.append(section_page(
+            data, lang, section, "entity.html", kind=kind, entry=table[entry_id],
+            facts=sorted(data.views(lang, pairs), key=lambda v: (fact_sort_key(v), v.briefing_id)),
+            briefings=briefings))
+    pages.append(section_page(data, lang, kind, "entities.html", kind=kind, entries=entries))
+    return pages
+
+
+def tag_pages(data: SiteData, lang: str) -> list[Page]:
+    tags: dict[str, list[Sitrep]] = defaultdict(list)
+    for sitrep in data.sitreps:
+        for tag in sitrep.fr.tags:
+            tags[tag].append(sitrep)
+    pages = [section_page(data, lang, f"tags/{tag}", "tag.html", tag=tag, briefings=tags[tag])
+             for tag in sorted(tags)]
+    pages.append(section_page(data, lang, "tags", "tags.html",
+                              tags=[(tag, len(tags[tag])) for tag in sorted(tags)]))
+    return pages
+
+
+# -- the whole site -----------------------------------------------------------------------
+
+def plan(data: SiteData) -> list[Page]:
     """Every page of the site, in a fixed order."""
     config = data.config
-    pages = [Page("index.html", "root.html", None, {}, _alternates(config, ""))]
+    root_alternates = {lang: section_url(lang) for lang in config.languages}
+    pages = [Page("index.html", "root.html", None, {}, root_alternates),
+             Page("404.html", "404.html", None, {}, {})]
     for lang in config.languages:
-        loc = localizers[lang]
-        pages.append(Page(section_url(lang) + "index.html", "home.html", lang,
-                          {"key_figures": key_figures(data, loc),
-                           "latest": data.sitreps[:LATEST_ON_HOME]},
-                          _alternates(config, "")))
+        pages.append(section_page(data, lang, "", "home.html",
+                                  key_figures=key_figures(data, lang),
+                                  latest=data.sitreps[:LATEST_ON_HOME]))
+        pages.append(section_page(data, lang, "briefings", "briefings.html",
+                                  sitreps=data.sitreps))
+        pages.append(section_page(data, lang, "timeline", "timeline.html",
+                                  months=timeline(data, lang)))
+        pages.append(section_page(data, lang, "figures", "figures.html",
+                                  charts=charts(data, lang)))
+        for kind in ("actors", "places", "sources"):
+            pages.extend(entity_pages(data, lang, kind))
+        pages.extend(tag_pages(data, lang))
+        pages.append(section_page(data, lang, "method", "method.html",
+                                  confidences=list(labels.CONFIDENCE.items())))
+        pages.append(section_page(data, lang, "translations", "translations.html",
+                                  sitreps=data.sitreps))
+        pages.append(section_page(data, lang, "search", "search.html"))
     for index, sitrep in enumerate(data.sitreps):
         newer = data.sitreps[index - 1] if index > 0 else None
         older = data.sitreps[index + 1] if index + 1 < len(data.sitreps) else None
-        pages.extend(briefing_pages(data, sitrep, localizers, newer, older))
+        pages.extend(briefing_pages(data, sitrep, newer, older))
     return pages
