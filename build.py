@@ -1,4 +1,7 @@
-"""`python build.py` is `sitrep build`: builds the site into public/ (arguments pass through)."""
+"""`python build.py` is `sitrep build`: builds the site into public/ (arguments pass through).
+
+`python build.py --publish` is `sitrep publish`: build, check, commit to gh-pages.
+"""
 
 import sys
 from pathlib import Path
@@ -8,4 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 from sitrep.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(["build", *sys.argv[1:]]))
+    arguments = sys.argv[1:]
+    if "--publish" in arguments:             # `python build.py --publish` is `sitrep publish`
+        arguments.remove("--publish")
+        sys.exit(main(["publish", *arguments]))
+    sys.exit(main(["build", *arguments]))

@@ -11,6 +11,8 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
+from gitrepo import write_briefing  # noqa: E402,F401 (tests import it from here too)
+
 SEED_ID = "2025-06-15-koursk-pertes-nord-coreennes"
 
 
@@ -29,8 +31,3 @@ def full_project(tmp_path: Path) -> Path:
     shutil.copytree(PROJECT / "templates", folder / "templates")
     return folder
 
-
-def write_briefing(project: Path, name: str, text: str) -> Path:
-    path = project / "content" / "briefings" / name
-    path.write_text(text, encoding="utf-8")
-    return path

@@ -65,7 +65,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from sitrep.pipeline import build_project
-    result = build_project(find_root(args), output=args.output)
+    from sitrep.progress import terminal_progress
+    result = build_project(find_root(args), output=args.output, progress=terminal_progress())
     print(f"built {result.pages} pages and {result.files} files into {result.output}")
     return 0
 
@@ -111,6 +112,8 @@ def make_parser() -> argparse.ArgumentParser:
                                         "the catalogs and list untranslated ones")
     _add_content_option(i18n)
     i18n.set_defaults(func=cmd_i18n)
+    from sitrep.cli_tools import add_tool_commands
+    add_tool_commands(sub)
     return parser
 
 

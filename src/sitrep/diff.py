@@ -7,6 +7,7 @@ and an addition. Unchanged facts are not listed.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,8 @@ WORDS = {
     "fr": {
         "heading": "Faits : {base} → {head}", "working_tree": "arbre de travail",
         "nothing": "Aucun changement dans les faits ni dans les traductions.",
-        "briefings": "Briefings", "facts": "Faits", "translations_stale": "traductions devenues obsolètes",
+        "briefings": "Briefings", "facts": "Faits",
+        "translations_stale": "traductions devenues obsolètes",
         "added": "ajoutés", "removed": "supprimés", "changed": "modifiés",
         "briefing_added": "Nouveau briefing", "briefing_removed": "Briefing supprimé",
         "briefing_modified": "Briefing modifié",
@@ -166,7 +168,9 @@ def compare_facts(before: list[Fact], after: list[Fact]) -> tuple[list[Fact], li
         if match is not None:
             removed.remove(fact)
             added.remove(match)
-            changed.append(FactChange(fact, match, changed_fields(fact, match)))
+            fields = changed_fields(fact, match)
+            if fields:                                  # else only its id changed
+                changed.append(FactChange(fact, match, fields))
     return added, removed, sorted(changed, key=lambda c: fact_key(c.after))
 
 
@@ -204,7 +208,12 @@ def md_escape(text: str) -> str:
     """Text safe inside a Markdown list item of a pull-request comment."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of spaces as one space (Babel's no-break spaces are kept)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 class Wording:
@@ -255,7 +264,7 @@ class Wording:
     def quote(fact: Fact) -> str:
         if not fact.evidence:
             return ""
-        text = " ".join(fact.evidence[0].text.split())
+        text = one_line(fact.evidence[0].text)
         if len(text) > QUOTE_WIDTH:
             text = text[:QUOTE_WIDTH - 1].rstrip() + "…"
         return f" — *« {md_escape(text)} »*"
@@ -268,7 +277,8 @@ def format_markdown(diff: FactDiff, loc: Localizer) -> str:
     lines = [f"### {w['heading'].format(base=f'`{diff.base.label}`', head=head_label)}", ""]
     if not diff.briefings:
         return "\n".join(lines + [w["nothing"], ""])
-    count = {c: sum(b.change == c for b in diff.briefings) for c in ("added", "removed", "modified")}
+    count = {change: sum(b.change == change for b in diff.briefings)
+             for change in ("added", "removed", "modified")}
     facts = {"added": sum(len(b.added) for b in diff.briefings),
              "removed": sum(len(b.removed) for b in diff.briefings),
              "changed": sum(len(b.changed) for b in diff.briefings)}

@@ -7,6 +7,7 @@ byte-stable, so the pages are laid out in a scratch folder and the binary run on
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -39,5 +40,15 @@ def search_index(files: dict[str, bytes]) -> dict[str, bytes]:
             raise SitrepError("Pagefind failed to index the site"
                               + (f": {detail[-1]}" if detail else "")
                               + " (is 'pagefind[bin]' installed?)")
-        return {f"{BUNDLE}/{p.relative_to(bundle).as_posix()}": p.read_bytes()
+        return {f"{BUNDLE}/{p.relative_to(bundle).as_posix()}": _stable(p)
                 for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def _stable(path: Path) -> bytes:
+    """The file's bytes; Pagefind writes the languages of its entry file in hash-map
+    order, which changes from run to run: that one is rewritten with sorted keys."""
+    if path.name != "pagefind-entry.json":
+        return path.read_bytes()
+    entry = json.loads(path.read_bytes())
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
