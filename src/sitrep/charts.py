@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from sitrep.gazetteer import Gazetteer
-from sitrep.localize import Localizer
+from sitrep.labels import CATEGORY_ORDER
+from sitrep.localize import N_, Localizer
 from sitrep.model import Fact
 
 WIDTH, HEIGHT = 480, 280
 LEFT, RIGHT, TOP, BOTTOM = 58, 16, 16, 40
 SHAPES = ("circle", "square", "diamond", "triangle")
 UPWARD = ("more_than", "at_least")
+# Compact, language-neutral labels for points; the table beside the chart has the words.
+SYMBOLS = {"more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ ",
+           "approx": "≈ ", "exact": ""}
+CHAR_WIDTH, LABEL_HEIGHT = 7.5, 15
+UNATTRIBUTED = N_("no source named")
 DOWNWARD = ("less_than", "at_most")
 
 
@@ -37,25 +43,34 @@ class Series:
 
     @property
     def shape(self) -> str:
-        return SHAPES[self.index % 4]
+        # Shifted every four series, so that no two series share colour and shape.
+        return SHAPES[(self.index + self.index // 4) % 4]
+
+    @property
+    def legend_key(self) -> str:
+        """The series' marker, alone, for the legend."""
+        return (f'<svg class="legend-key" viewBox="0 0 14 14" aria-hidden="true" '
+                f'focusable="false">{_marker(self.shape, 7, 7, "point " + self.css)}</svg>')
 
 
 def as_of(fact: Fact, sitrep) -> dt.date:
     return fact.when.end if fact.when else sitrep.date
 
 
-def casualty_series(facts, gazetteer: Gazetteer, lang: str):
+def casualty_series(facts, gazetteer: Gazetteer, loc: Localizer):
     """((actor, category), [Series by source]) for every series with a figure."""
     grouped: dict[tuple, dict] = defaultdict(lambda: defaultdict(list))
     for fact, sitrep in facts:
         if fact.kind == "casualties" and fact.quantity is not None:
             grouped[(fact.actor or "", fact.category)][fact.source or ""].append((fact, sitrep))
     result = []
-    for key in sorted(grouped, key=lambda k: (k[0] != "KP", k)):
+    # North Korea first (the subject of the site), then by actor; total losses first.
+    for key in sorted(grouped, key=lambda k: (k[0] != "KP", k[0], CATEGORY_ORDER.index(k[1]))):
         series = []
         for index, source in enumerate(sorted(grouped[key])):
             points = sorted(grouped[key][source], key=lambda p: (as_of(*p), p[1].id, p[0].id))
-            name = gazetteer.name("sources", source, lang) if source else "—"
+            name = gazetteer.name("sources", source, loc.lang) if source \
+                else loc.gettext(UNATTRIBUTED)
             series.append(Series(source or None, name, points, index))
         result.append((key, series))
     return result
@@ -86,6 +101,35 @@ def _marker(shape: str, x: float, y: float, css: str) -> str:
                 f'{x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"/>')
     return (f'<polygon class="{css}" points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} '
             f'{x - 6:.1f},{y + 5:.1f}"/>')
+
+
+def point_label(quantity, loc: Localizer) -> str:
+    if quantity.qualifier == "range" or quantity.value is None:
+        return "–".join(loc.number(v) for v in (quantity.low, quantity.high) if v is not None)
+    return SYMBOLS.get(quantity.qualifier, "") + loc.number(quantity.value)
+
+
+class LabelPlacer:
+    """Puts each point's label above or below it where it overlaps no other label;
+    a label with no free place is left out (the data table has every figure)."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def place(self, x: float, y: float, text: str) -> str:
+        width = CHAR_WIDTH * len(text)
+        for dy in (-9, 20, -26):
+            anchor, left = ("end", x - 8 - width) if x > WIDTH - 130 else ("start", x + 8)
+            box = (left, y + dy - LABEL_HEIGHT + 3, left + width, y + dy + 3)
+            if box[1] < 0 or box[3] > HEIGHT - BOTTOM:
+                continue
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for b in self.boxes):
+                self.boxes.append(box)
+                lx = x - 8 if anchor == "end" else x + 8
+                return (f'<text class="value" x="{lx:.1f}" y="{y + dy:.1f}" '
+                        f'text-anchor="{anchor}">{escape(text)}</text>')
+        return ""
 
 
 def draw_chart(series: list[Series], loc: Localizer, title: str) -> str:
@@ -127,6 +171,7 @@ def draw_chart(series: list[Series], loc: Localizer, title: str) -> str:
                      f'text-anchor="middle">{escape(loc.date(tick, "MMM y"))}</text>')
     parts.append(f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" '
                  f'y2="{TOP + plot_h}"/>')
+    labels: list[tuple[float, float, str]] = []
     for s in series:
         coords = []
         for fact, sitrep in s.points:
@@ -146,12 +191,11 @@ def draw_chart(series: list[Series], loc: Localizer, title: str) -> str:
                 parts.append(f'<path class="bound {s.css}" d="M{x:.1f},{y + 7:.1f} V{y + 26:.1f} '
                              f'M{x - 4:.1f},{y + 21:.1f} L{x:.1f},{y + 27:.1f} L{x + 4:.1f},{y + 21:.1f}"/>')
             parts.append(_marker(s.shape, x, y, f"point {s.css}"))
-            # Labels near the right edge are drawn leftwards so they stay inside.
-            anchor, dx = ("end", -8) if x > WIDTH - 130 else ("start", 8)
-            parts.append(f'<text class="value" x="{x + dx:.1f}" y="{y - 6:.1f}" '
-                         f'text-anchor="{anchor}">{escape(loc.quantity(q))}</text>')
+            labels.append((x, y, point_label(q, loc)))
         if len(coords) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
             parts.insert(1, f'<polyline class="line {s.css}" points="{path}"/>')
+    placer = LabelPlacer()
+    parts.extend(placer.place(x, y, text) for x, y, text in labels)
     parts.append("</svg>")
     return "".join(parts)

@@ -20,7 +20,7 @@ EXTRACT_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"},
                    "**.xml": {"extensions": "jinja2.ext.i18n"},
                    "**.txt": {"extensions": "jinja2.ext.i18n"}}
 # Messages used from Python (sitrep.localize), marked there with N_().
-PYTHON_METHOD_MAP = [("localize.py", "python"), ("labels.py", "python")]
+PYTHON_METHOD_MAP = [("**.py", "python")]
 
 
 def po_path(templates: Path, lang: str) -> Path:

@@ -163,7 +163,7 @@ class Chart:
 def charts(data: SiteData, lang: str) -> list[Chart]:
     loc = data.localizers[lang]
     result = []
-    for (actor, category), series in casualty_series(data.facts, data.gazetteer, lang):
+    for (actor, category), series in casualty_series(data.facts, data.gazetteer, loc):
         title = f"{data.gazetteer.name('actors', actor, lang)} · " \
                 f"{loc.gettext(labels.CATEGORIES[('casualties', category)])}"
         rows = sorted((view for s in series for view in data.views(lang, s.points)),
