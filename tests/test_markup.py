@@ -31,6 +31,24 @@ def test_overlapping_spans_stay_well_nested():
     assert html.count("<mark") == html.count("</mark>") == 3
 
 
+def test_evidence_starting_inside_bold_text_takes_the_bold_into_the_mark():
+    body = "- **28 octobre** : le Pentagone estime le nombre.\n"
+    start = body.index("28")
+    html = render_body(body, [Anchor("a1", start, body.index("nombre.") + 7, "f")])
+    assert ('<li><mark class="evidence" data-facts="f"><span class="anchor" id="a1"></span>'
+            '<strong>28 octobre</strong> : le Pentagone estime le nombre.</mark></li>') in html
+
+
+def test_evidence_straddling_inline_markup_is_marked_run_by_run():
+    body = "Le Pentagone **estime le nombre** à 10 000.\n"
+    start = body.index("nombre")
+    html = render_body(body, [Anchor("a1", start, body.index("000") + 3, "f")])
+    assert ('<strong>estime le <mark class="evidence" data-facts="f"><span class="anchor" '
+            'id="a1"></span>nombre</mark></strong><mark class="evidence" data-facts="f"> à '
+            '10 000</mark>') in html
+    assert html.count('id="a1"') == 1
+
+
 def test_raw_html_cannot_inject_script():
     hostile = ('<script>alert(1)</script><img src=x onerror="alert(2)">'
                '<a href="javascript:alert(3)">x</a><iframe src="//evil"></iframe>'
