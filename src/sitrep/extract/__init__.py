@@ -1,14 +1,64 @@
-"""Extraction: French briefing + gazetteer -> facts. (Placeholder until the rules land.)"""
+"""Extraction: a French briefing and the gazetteer in, its facts out.
+
+The body is scanned once per dimension (numbers, dates, actors/places/sources,
+confidence; see `document`), then read sentence by sentence into casualty and
+deployment facts (`counts`) and dated events (`events`); a fact stated twice is merged
+(`facts`), and the front matter's annotations are applied last (`annotations`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
+from sitrep.extract.annotations import apply_annotations
+from sitrep.extract.counts import CountReader, find_cues
+from sitrep.extract.document import Discourse, Document, scan_document
+from sitrep.extract.entities import entity_matcher, is_attached, refers_to_last_source
+from sitrep.extract.events import EventReader, find_triggers
+from sitrep.extract.facts import Draft, merge_drafts, to_facts
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Briefing, Fact, Report
 
 
+def _main_actor(doc: Document) -> str | None:
+    """The side whose people the briefing names most (a fallback for figures with none)."""
+    counts = Counter(a.id for a in doc.entities.actors
+                     if a.demonym and (not a.adjective or is_attached(doc.low, a.start)))
+    return max(counts, key=counts.get) if counts else None
+
+
+def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
+                header_source: str | None = None) -> list[Draft]:
+    """Every fact the rules find in a body, merged, before annotations."""
+    doc = scan_document(body, today, entity_matcher(gazetteer), header_source)
+    doc.distribute("cues", find_cues(doc.low))
+    doc.distribute("triggers", find_triggers(doc.low))
+    discourse = Discourse()
+    counts = CountReader(doc, discourse, _main_actor(doc))
+    events = EventReader(doc, discourse)
+    drafts: list[Draft] = []
+    last_source = None
+    for view in doc.views:
+        if last_source and not view.sources and refers_to_last_source(doc.low, view.start, view.end):
+            view.extra["continued_source"] = last_source
+        found, counted_clauses = counts.read(view)
+        drafts.extend(found)
+        drafts.extend(events.read(view, counted_clauses))
+        if view.sources:
+            last_source = view.sources[-1].id
+    return merge_drafts(drafts)
+
+
 def extract_facts(briefing: Briefing, gazetteer: Gazetteer) -> list[Fact]:
-    return []
+    """The facts of a French briefing, annotations applied, ids stable."""
+    drafts = read_drafts(briefing.body, briefing.date, gazetteer, briefing.source)
+    drafts = apply_annotations(briefing, drafts, gazetteer)
+    return to_facts(drafts, briefing.body)
 
 
 def extract(briefing: Briefing, gazetteer: Gazetteer) -> Report:
     return Report(briefing, extract_facts(briefing, gazetteer))
+
+
+__all__ = ["extract", "extract_facts", "read_drafts"]

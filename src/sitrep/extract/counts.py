@@ -1,0 +1,268 @@
+"""Casualty figures and troop deployments: a figure, the people it counts, what befell them.
+
+A figure becomes a fact when it counts people (« 3 000 soldats », « 6 000 tués »,
+« les pertes … ont dépassé les 6.000 ») and a word near it says what it counts: losses
+(killed, wounded, missing, captured, or all together), or troops deployed, reinforcing
+or withdrawn. The nearest such word after the figure wins, else the nearest before it.
+Generic statements (« un bataillon compte entre 300 et 1 000 hommes ») and projections
+(« pourrait envoyer ») are no fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
+from sitrep.extract.entities import is_attached, is_locative
+from sitrep.extract.facts import Draft, as_of
+from sitrep.extract.lexicon import FUNCTION_WORDS, PEOPLE
+from sitrep.extract.numbers import Figure
+from sitrep.extract.rules import Rule, RuleSet
+
+_NOT_HUMAN_LOSSES = (r"(?!\s+(?:matérielles|d'équipements?|de\s+(?:territoire|terrain|matériel|chars|"
+                     r"véhicules|blindés|équipements?|positions|temps)))")
+# Words that say what a figure counts, each rule naming (kind, category).
+CUE_RULES = RuleSet([
+    Rule("killed_or_wounded", r"(?:tués|morts)\s+(?:ou|et|et/ou)\s+blessés|blessés\s+(?:ou|et)\s+"
+                              r"(?:tués|morts)|tués\s+et\s+blessés\s+confondus", ("casualties", "total")),
+    Rule("lost_their_lives", r"(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\s+la\s+vie"
+                             r"|trouvé\s+la\s+mort|tombés?\s+au\s+combat|morts?\s+au\s+combat",
+         ("casualties", "killed")),
+    Rule("killed", r"tué(?:e|s|es)?|tuer|morts?|décédés?|décès|(?:ont\s+)?péri|éliminé(?:e|s|es)?"
+                   r"|neutralisé(?:e|s|es)?|abattu(?:e|s|es)?|succombé", ("casualties", "killed")),
+    Rule("wounded", r"blessé(?:e|s|es)?|blessures?", ("casualties", "wounded")),
+    Rule("missing", r"(?:portés?\s+)?disparus?|disparitions?", ("casualties", "missing")),
+    Rule("captured", r"capturé(?:e|s|es)?|captures?|faits?\s+prisonniers?|prisonniers?|captifs?"
+                     r"|captivité|se\s+sont\s+rendus|redditions?", ("casualties", "captured")),
+    Rule("losses", rf"pertes?{_NOT_HUMAN_LOSSES}|victimes?|hors\s+de\s+combat"
+                   r"|(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\b|perdant|subi",
+         ("casualties", "total")),
+    Rule("reinforcement", r"renforts?|supplémentaires?|additionnel(?:le)?s?|en\s+renfort"
+                          r"|(?:second|deuxième|troisième|nouveaux?|nouvelle)\s+(?:contingents?|vagues?"
+                          r"|groupes?|déploiements?)|renforcer|redéployé(?:e|s|es)?\s+vers"
+                          r"|nouveaux\s+arrivants", ("deployment", "reinforcement")),
+    Rule("withdrawn", r"retiré(?:e|s|es)?|retraits?|rapatrié(?:e|s|es)?|rapatriements?"
+                      r"|rappelé(?:e|s|es)?", ("deployment", "withdrawn")),
+    Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
+                     r"|présents?|présence|engagé(?:e|s|es)?|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
+                     r"|transféré(?:e|s|es)?|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
+                     r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
+                     r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
+                     r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"
+                     r"|(?:des|leurs|de\s+nouvelles)\s+positions", ("deployment", "deployed")),
+], before=r"(?<![\w-])", after=r"(?![\w-])")
+
+_HEAD = re.compile(
+    r"\s*\(?\s*(?:(?:de|des)\s+|d')?(?:(?:nouveaux|nouvelles|autres|jeunes|premiers|premières"
+    r"|derniers|dernières|anciens|simples)\s+)?(?P<word>[^\W\d_][\w'-]*)?")
+_PEOPLE_WORD = re.compile(rf"(?:{PEOPLE})\Z")
+_GENERIC = re.compile(
+    r"\b(?:une?|chaque)\s+(?:bataillon|brigade|régiment|division|compagnie|unité|section|escouade"
+    r"|corps|peloton|armée)\b[^.;]{0,60}?\b(?:compte|comptent|comprend|regroupe|rassemble"
+    r"|se\s+compose|est\s+composée?|aligne|totalise)\b"
+    r"|\b(?:en\s+général|généralement|en\s+moyenne|typiquement|habituellement|d'ordinaire"
+    r"|théoriquement|en\s+principe|pour\s+mémoire)\b")
+_PROJECTION = re.compile(
+    r"\b(?:pourrai(?:en)?t|pourront|envisage(?:nt|rait|raient)?\s+d[e']|prévoi(?:t|ent)\s+d[e']"
+    r"|projett?e(?:nt)?\s+d[e']|s'apprête(?:nt)?\s+à|menace(?:nt)?\s+d[e']|n'exclu\w*\s+pas"
+    r"|si\s+(?:la|le|les|l')|risque(?:nt)?\s+d[e'])")
+_GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troupes|forces|militaires"
+                       r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
+_LOSS_CUES = ("losses", "lost_their_lives")
+# « la moitié des 11 000 soldats ont été tués »: the 11 000 are the whole, not the losses.
+_FRACTION_OF = re.compile(r"\b(?:moitié|tiers|quarts?|majorité|partie|plupart|totalité|ensemble"
+                          r"|%|pour\s*cent|dixième|cinquième)\s+(?:des|de\s+ces|de\s+leurs|de\s+ses"
+                          r"|du|de\s+la)\s+(?:\w+\s+)?\Z")
+# A relative clause goes on with the time of the clause before (« …début février, où … »).
+_RELATIVE_CLAUSE = re.compile(r"(?:où|dont|qui|lorsque|quand|puis)\b")
+MAX_CUE_DISTANCE = 160
+PRE_CUE_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str
+    category: str
+    rule: str
+
+
+def find_cues(scan: str) -> list[Cue]:
+    return [Cue(hit.start, hit.end, *hit.rule.value, hit.rule.name)
+            for hit in CUE_RULES.finditer(scan)]
+
+
+def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
+    """What the word after a figure says: 'people', 'other' (obus, chars), or 'open'.
+
+    A casualty or deployment noun there (« 3 000 blessés », « 3 000 renforts ») is the cue.
+    """
+    match = _HEAD.match(scan, figure.end)
+    word = match.group("word")
+    if not word:
+        return "open", None
+    cue = CUE_RULES.match(scan, match.start("word"))
+    if cue is not None and cue.rule.name != "deployed":
+        return "people", Cue(cue.start, cue.end, *cue.rule.value, cue.rule.name)
+    lower = word.lower()
+    if _PEOPLE_WORD.match(lower):
+        return "people", None
+    if lower in FUNCTION_WORDS or lower.split("'")[0] in FUNCTION_WORDS or cue is not None:
+        return "open", None
+    return "other", None
+
+
+def _nearest_cue(cues: list[Cue], figure: Figure, start: int, end: int) -> Cue | None:
+    best, best_distance = None, float("inf")
+    for cue in cues:
+        if cue.start >= figure.end and cue.start < end:
+            distance = cue.start - figure.end
+        elif cue.end <= figure.start and cue.start >= start:
+            distance = (figure.start - cue.end) * PRE_CUE_WEIGHT
+        else:
+            continue
+        if distance < best_distance and distance <= MAX_CUE_DISTANCE * PRE_CUE_WEIGHT:
+            best, best_distance = cue, distance
+    return best
+
+
+class CountReader:
+    """Reads casualty and deployment facts from the figures of one document."""
+
+    def __init__(self, doc: Document, discourse: Discourse, default_actor: str | None) -> None:
+        self.doc = doc
+        self.discourse = discourse
+        self.default_actor = default_actor
+
+    def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
+        """The sentence's facts, and the clauses whose figures made them."""
+        drafts, clauses = [], set()
+        figures = view.figures
+        for position, figure in enumerate(figures):
+            seg_start = figures[position - 1].end if position else view.start
+            seg_end = figures[position + 1].start if position + 1 < len(figures) else view.end
+            draft = self._read_figure(view, figure, seg_start, seg_end)
+            if draft is not None:
+                drafts.append(draft)
+                clauses.add(view.sentence.clause_at(figure.start))
+                self.discourse.actor = draft.actor or self.discourse.actor
+        return drafts, clauses
+
+    def _classify(self, view: SentenceView, figure: Figure, seg_start: int, seg_end: int):
+        head, head_cue = _head(self.doc.low, figure)
+        if head == "other":
+            return None
+        if head_cue is not None:
+            return head_cue
+        cues = view.extra["cues"]
+        cue = _nearest_cue(cues, figure, seg_start, seg_end) \
+            or _nearest_cue(cues, figure, view.start, figure.start)
+        if cue is None and head == "people" and any(
+                figure.end <= p.start < figure.end + 60 and is_locative(self.doc.low, p.start)
+                for p in view.places):
+            return Cue(figure.start, figure.end, "deployment", "deployed", "present_somewhere")
+        if cue is not None and cue.category == "deployed" and any(
+                c.category == "reinforcement" and seg_start <= c.start < seg_end for c in cues):
+            return Cue(cue.start, cue.end, "deployment", "reinforcement", "deployed_as_reinforcement")
+        return cue
+
+    def _read_figure(self, view, figure: Figure, seg_start: int, seg_end: int) -> Draft | None:
+        scan = self.doc.low
+        clause = view.sentence.clause_at(figure.start)
+        if _GENERIC.search(scan, clause[0], clause[1]):
+            return None
+        cue = self._classify(view, figure, seg_start, seg_end)
+        if cue is not None and cue.kind == "casualties" and \
+                _FRACTION_OF.search(scan, max(view.start, figure.start - 40), figure.start):
+            cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
+        if cue is None:
+            return None
+        if _PROJECTION.search(scan, max(view.start, clause[0] - 40), figure.start):
+            return None
+        draft = Draft(cue.kind, cue.category, None, figure.quantity,
+                      rule=f"{cue.rule}_{figure.rule}")
+        self._set_actor(draft, view, figure, cue, seg_start, seg_end)
+        date_start = self._set_when(draft, view, figure, clause)
+        self._set_place(draft, view, figure, clause, seg_start, seg_end)
+        self._set_source(draft, view, figure)
+        draft.confidence = view.terms[0].level if view.terms else None
+        anchors = [figure.start] if date_start is None else [figure.start, date_start]
+        draft.evidence.append(evidence_span(view, anchors))
+        return draft
+
+    def _set_actor(self, draft: Draft, view, figure: Figure, cue: Cue, seg_start, seg_end) -> None:
+        scan = self.doc.low
+        # Claimants are not the people counted (« le renseignement militaire ukrainien »).
+        in_segment = [a for a in view.actors if seg_start <= a.start < seg_end
+                      and not any(s.start <= a.start < s.end for s in view.sources)]
+        # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
+        # people noun (« les Nord-Coréens »).
+        attached = [a for a in in_segment
+                    if (a.adjective and is_attached(scan, a.start)) or (a.demonym and not a.adjective)]
+        if attached:
+            draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
+            return
+        genitive = [a for a in in_segment if _GENITIVE.search(scan, max(0, a.start - 30), a.start)]
+        if genitive:
+            draft.actor = genitive[0].id
+            return
+        if draft.kind == "deployment" or cue.rule in _LOSS_CUES:
+            # The subject that sends or loses them (« la Corée du Nord a envoyé … »).
+            sources = view.sources
+            subjects = [a for a in view.actors if a.start < figure.start and not a.adjective
+                        and not is_locative(scan, a.start)
+                        and not any(s.start <= a.start < s.end for s in sources)]
+            if subjects:
+                draft.actor = subjects[-1].id
+                return
+        draft.actor = self.discourse.actor or self.default_actor
+        draft.fallback.add("actor")
+
+    def _set_when(self, draft: Draft, view, figure: Figure, clause) -> int | None:
+        """The figure's own date, else the briefing date; returns where the date stands."""
+        same_clause = [d for d in view.dates if clause[0] <= d.start < clause[1]]
+        date = min(same_clause, key=lambda d: abs(d.start - figure.start), default=None)
+        if date is None and len(view.sentence.clauses) > 1:
+            fronted = self.doc.date_only_clause(view, 0)
+            if fronted is not None and fronted.start < figure.start:
+                date = fronted
+            elif _RELATIVE_CLAUSE.match(self.doc.low, clause[0]):
+                date = max((d for d in view.dates if d.end <= clause[0]),
+                           key=lambda d: d.start, default=None)
+        if date is None:
+            draft.when = as_of(self.doc.today)
+            draft.fallback.add("when")
+            return None
+        draft.when = date.when
+        return date.start
+
+    def _set_place(self, draft: Draft, view, figure: Figure, clause, seg_start, seg_end) -> None:
+        place = pick_place(view.places, figure.start, clause[0], clause[1]) \
+            or pick_place(view.places, figure.start, seg_start, seg_end)
+        if place is not None:
+            draft.location, draft.place = place.id, place.place
+            if place.specific:
+                self.discourse.location, self.discourse.place = place.id, place.place
+            return
+        draft.location = self.discourse.location or self.doc.dominant_region
+        draft.place = self.discourse.place if self.discourse.location else None
+        draft.fallback.update(("location", "place"))
+
+    def _set_source(self, draft: Draft, view, figure: Figure) -> None:
+        if view.sources:
+            draft.source = min(view.sources, key=lambda s: abs(s.start - figure.start)).id
+        elif view.extra.get("continued_source"):
+            draft.source = view.extra["continued_source"]
+        else:
+            draft.source = self.doc.header_source
+            draft.fallback.add("source")
+
+
+def corpus_parse(text: str, today, gazetteer) -> list[dict]:
+    """What the corpus checks: the casualty and deployment facts of a text read as a body."""
+    from sitrep.extract import read_drafts
+    from sitrep.extract.facts import to_facts
+    return [f.to_json() for f in to_facts(read_drafts(text, today, gazetteer), text)
+            if f.kind != "event"]

@@ -1,0 +1,470 @@
+"""Dates in French text as inclusive intervals: « début mars » is 1-10 March, « l'automne 2024 »
+September to November 2024.
+
+Conventions (FACTS.md): parts of a month are days 1-10, 11-20, 21-end; parts of a year
+January-April, May-August, September-December; seasons are meteorological; a date
+without a year takes the most recent year that puts it on or before the briefing date;
+« depuis octobre » runs to the briefing date; « deux jours plus tard » counts from the
+last date mentioned.
+
+>>> [(w.when.start.isoformat(), w.when.end.isoformat(), w.when.precision)
+...  for w in find_dates("début mars, puis à l'automne 2024.", dt.date(2025, 6, 15))]
+[('2025-03-01', '2025-03-10', 'part_of_month'), ('2024-09-01', '2024-11-30', 'season')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.numbers import words_value
+from sitrep.extract.rules import Rule, RuleSet
+from sitrep.model import When
+
+MONTH_NAMES = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+               r"|novembre|décembre|decembre")
+MONTH_SHORT = r"janv|févr|fevr|fév|fev|avr|juill|juil|sept|oct|nov|déc|dec"
+MONTH = rf"(?:(?:{MONTH_NAMES})\b|(?:{MONTH_SHORT})(?:\.|\b(?=\s+(?:19|20)\d\d)))"
+DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
+YEAR = r"(?:19|20)\d\d(?!\d)"
+WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+COUNT = r"(?:\d{1,3}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
+SEASON = r"(?:printemps|été|automne|hiver)"
+OF_YEAR = rf"(?:\s+(?:de\s+|d')?(?:l'année\s+)?(?P<y>{YEAR}))"
+PART = r"(?P<part>début|fin|milieu|mi)(?:\s*-\s*|\s+)"
+
+# The words before a date that belong to it (« depuis le 6 mars », « à l'automne 2024 »),
+# read backwards from where a rule matched rather than tried at every word.
+_PREFIX = re.compile(
+    r"(?:(?<![\w'-])(?P<since>depuis|dès|à\s+partir\s+d[eu']|à\s+compter\s+d[eu'])\s*)?"
+    r"(?:(?<![\w'-])(?P<prep>au\s+cours\s+d(?:es|e|u|')|au\s+mois\s+d[e']|d'ici(?:\s+à)?|jusqu'(?:au|à|en)"
+    r"|durant\s+les|pendant\s+les|dans\s+les|à\s+la|à\s+l'|en|au|aux|à|le|la|l'|les|des|dans|durant"
+    r"|pendant|courant|vers|pour)\s*)?\Z")
+
+_MONTH_PREFIXES = (("janv", 1), ("jan", 1), ("fév", 2), ("fev", 2), ("mar", 3), ("avr", 4),
+                   ("mai", 5), ("juin", 6), ("juil", 7), ("aoû", 8), ("aou", 8), ("sep", 9),
+                   ("oct", 10), ("nov", 11), ("déc", 12), ("dec", 12))
+_SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_FIRST = ("premier", "1er", "première", "1re", "1ère")
+_SECOND = ("second", "seconde", "deuxième", "2e", "2ème")
+_ORDINALS = {**{w: 1 for w in _FIRST}, **{w: 2 for w in _SECOND}, "troisième": 3, "3e": 3,
+             "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in the text and the interval it stands for."""
+    start: int
+    end: int
+    when: When
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    today: dt.date                 # the briefing date
+    last: When | None              # the last date mentioned, for « deux jours plus tard »
+    forward: bool                  # « d'ici décembre » looks ahead
+    introduced: bool               # a preposition or « depuis » stands before it
+
+
+Interval = tuple[dt.date, dt.date, str]
+
+
+def month_number(text: str) -> int:
+    word = text.lower().rstrip(".")
+    return next(number for prefix, number in _MONTH_PREFIXES if word.startswith(prefix))
+
+
+def _day(text: str) -> int:
+    return 1 if text.lower() in ("1er", "1re", "premier") else int(text)
+
+
+def _count(text: str) -> int | None:
+    return int(text) if text.isdigit() else words_value(text)
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def month_interval(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, last_day(year, month))
+
+
+def infer_year(month: int, day: int, ctx: _Context) -> int:
+    """The most recent year that puts the day on or before the briefing date."""
+    year = ctx.today.year
+    candidate = dt.date(year, month, min(day, last_day(year, month)))
+    if ctx.forward:
+        return year if candidate >= ctx.today else year + 1
+    return year if candidate <= ctx.today else year - 1
+
+
+def _year_or_infer(year: str | None, month: int, day: int, ctx: _Context) -> int:
+    return int(year) if year else infer_year(month, day, ctx)
+
+
+def season_interval(year: int, season: str) -> tuple[dt.date, dt.date]:
+    first = _SEASONS[season]
+    start = dt.date(year, first, 1)
+    end_year, end_month = (year + 1, 2) if first == 12 else (year, first + 2)
+    return start, dt.date(end_year, end_month, last_day(end_year, end_month))
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, last_day(year, month + 1)))
+
+
+# Producers: (hit, context) -> (start, end, precision) or None.
+
+def _day_range(hit, ctx: _Context) -> Interval:
+    month2 = month_number(hit.group("m2"))
+    month1 = month_number(hit.group("m1")) if hit.group("m1") else month2
+    year2 = _year_or_infer(hit.group("y2"), month2, _day(hit.group("d2")), ctx)
+    year1 = int(hit.group("y1")) if hit.group("y1") else (year2 if month1 <= month2 else year2 - 1)
+    return dt.date(year1, month1, _day(hit.group("d1"))), \
+        dt.date(year2, month2, _day(hit.group("d2"))), "range"
+
+
+def _month_range(hit, ctx: _Context) -> Interval:
+    month1, month2 = month_number(hit.group("m1")), month_number(hit.group("m2"))
+    year2 = _year_or_infer(hit.group("y2"), month2, 1, ctx)
+    year1 = int(hit.group("y1")) if hit.group("y1") else (year2 if month1 <= month2 else year2 - 1)
+    return month_interval(year1, month1)[0], month_interval(year2, month2)[1], "range"
+
+
+def _year_range(hit, ctx: _Context) -> Interval | None:
+    first, last = int(hit.group("y1")), int(hit.group("y2"))
+    return (dt.date(first, 1, 1), dt.date(last, 12, 31), "range") if first < last else None
+
+
+def _season(hit, ctx: _Context) -> Interval | None:
+    season = (hit.group("s") or hit.group("s2")).lower()
+    if hit.group("y"):
+        start, end = season_interval(int(hit.group("y")), season)
+        return start, end, "season"
+    # The latest season that has begun by the briefing date; « dernier »: that has ended.
+    ended = bool(hit.group("rel"))
+    for year in range(ctx.today.year, ctx.today.year - 3, -1):
+        start, end = season_interval(year, season)
+        if start <= ctx.today and (not ended or end < ctx.today):
+            return start, end, "season"
+    return None
+
+
+def _quarter(hit, ctx: _Context) -> Interval | None:
+    order = hit.group("ord").lower()
+    number = 4 if order == "dernier" else _ORDINALS.get(order)
+    if number is None or number > 4:
+        return None
+    year = int(hit.group("y")) if hit.group("y") else ctx.today.year
+    if not hit.group("y") and dt.date(year, 3 * number - 2, 1) > ctx.today:
+        year -= 1
+    first, last = 3 * number - 2, 3 * number
+    return dt.date(year, first, 1), month_interval(year, last)[1], "part_of_year"
+
+
+def _semester(hit, ctx: _Context) -> Interval | None:
+    order = hit.group("ord").lower()
+    number = 2 if order == "dernier" else _ORDINALS.get(order)
+    if number not in (1, 2):
+        return None
+    year = int(hit.group("y")) if hit.group("y") else ctx.today.year
+    first = 1 if number == 1 else 7
+    if not hit.group("y") and dt.date(year, first, 1) > ctx.today and not ctx.forward:
+        year -= 1
+    return dt.date(year, first, 1), month_interval(year, first + 5)[1], "part_of_year"
+
+
+def _fortnight(hit, ctx: _Context) -> Interval:
+    month = month_number(hit.group("m"))
+    order = hit.group("ord").lower()
+    second = order not in _FIRST
+    year = _year_or_infer(hit.group("y"), month, 16 if second else 1, ctx)
+    if second:
+        return dt.date(year, month, 16), dt.date(year, month, last_day(year, month)), "part_of_month"
+    return dt.date(year, month, 1), dt.date(year, month, 15), "part_of_month"
+
+
+def _week_of_month(hit, ctx: _Context) -> Interval | None:
+    month = month_number(hit.group("m"))
+    order = hit.group("ord").lower()
+    year = _year_or_infer(hit.group("y"), month, 1, ctx)
+    end_of_month = last_day(year, month)
+    if order.startswith("dernière"):
+        return dt.date(year, month, end_of_month - 6), dt.date(year, month, end_of_month), \
+            "part_of_month"
+    number = _ORDINALS.get(order)
+    if number is None:
+        return None
+    first = 7 * (number - 1) + 1
+    return dt.date(year, month, first), dt.date(year, month, first + 6), "part_of_month"
+
+
+def _months_of_year(hit, ctx: _Context) -> Interval | None:
+    count = _count(hit.group("n"))
+    if not count or count > 12:
+        return None
+    year = int(hit.group("y") or hit.group("y2") or ctx.today.year)
+    if hit.group("which").lower() == "premiers":
+        return dt.date(year, 1, 1), month_interval(year, count)[1], "part_of_year"
+    return dt.date(year, 13 - count, 1), dt.date(year, 12, 31), "part_of_year"
+
+
+_PART_DAYS = {"début": (1, 10), "mi": (11, 20), "milieu": (11, 20), "fin": (21, 31)}
+_PART_MONTHS = {"début": (1, 4), "mi": (5, 8), "milieu": (5, 8), "fin": (9, 12)}
+
+
+def _part_of_month(hit, ctx: _Context) -> Interval:
+    month = month_number(hit.group("m"))
+    first, last = _PART_DAYS[hit.group("part").lower()]
+    year = _year_or_infer(hit.group("y"), month, first, ctx)
+    return dt.date(year, month, first), dt.date(year, month, min(last, last_day(year, month))), \
+        "part_of_month"
+
+
+def _part_of_year(year: int, part: str) -> Interval:
+    first, last = _PART_MONTHS[part.lower()]
+    return dt.date(year, first, 1), month_interval(year, last)[1], "part_of_year"
+
+
+def _part_of_numbered_year(hit, ctx: _Context) -> Interval:
+    return _part_of_year(int(hit.group("y")), hit.group("part"))
+
+
+def _part_of_this_year(hit, ctx: _Context) -> Interval:
+    year = ctx.today.year - (1 if hit.group("rel") and "cours" not in hit.group("rel") else 0)
+    return _part_of_year(year, hit.group("part"))
+
+
+def _numeric_date(hit, ctx: _Context) -> Interval:
+    day = dt.date(int(hit.group("y")), int(hit.group("m")), _day(hit.group("d")))
+    return day, day, "day"
+
+
+def _day_month(hit, ctx: _Context) -> Interval:
+    month = month_number(hit.group("m"))
+    day_number = _day(hit.group("d"))
+    year = _year_or_infer(hit.group("y"), month, day_number, ctx)
+    day = dt.date(year, month, day_number)
+    return day, day, "day"
+
+
+def _month_year(hit, ctx: _Context) -> Interval:
+    start, end = month_interval(int(hit.group("y")), month_number(hit.group("m")))
+    return start, end, "month"
+
+
+def _month_alone(hit, ctx: _Context) -> Interval | None:
+    if not ctx.introduced:
+        return None                  # « mars » alone may be the planet; « en mars » is a month
+    month = month_number(hit.group("m"))
+    start, end = month_interval(infer_year(month, 1, ctx), month)
+    return start, end, "month"
+
+
+def _year_alone(hit, ctx: _Context) -> Interval | None:
+    if not (ctx.introduced or hit.group("the_year")):
+        return None
+    year = int(hit.group("y"))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+_UNIT_DAYS = {"jour": 1, "semaine": 7}
+
+
+def _offset(day: dt.date, count: int, unit: str) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit == "moi":
+        return _shift_months(day, count)
+    if unit in ("an", "année"):
+        return _shift_months(day, 12 * count)
+    return day + dt.timedelta(days=count * _UNIT_DAYS.get(unit, 1))
+
+
+def _later(hit, ctx: _Context) -> Interval | None:
+    count = _count(hit.group("n"))
+    if count is None or ctx.last is None:
+        return None
+    backwards = hit.group("dir").lower() in ("auparavant", "plus tôt", "avant")
+    base = ctx.last.start if backwards else ctx.last.end
+    day = _offset(base, -count if backwards else count, hit.group("unit"))
+    return day, day, "day"
+
+
+_NEXT_DAY = {"le lendemain": 1, "la veille": -1, "le jour même": 0, "le même jour": 0,
+             "l'avant-veille": -2, "le surlendemain": 2}
+
+
+def _next_day(hit, ctx: _Context) -> Interval | None:
+    if ctx.last is None:
+        return None
+    shift = _NEXT_DAY.get(" ".join(hit.text.lower().split()), 0)
+    day = (ctx.last.start if shift <= 0 else ctx.last.end) + dt.timedelta(days=shift)
+    return day, day, "day"
+
+
+def _ago(hit, ctx: _Context) -> Interval | None:
+    count = _count(hit.group("n"))
+    if count is None:
+        return None
+    day = _offset(ctx.today, -count, hit.group("unit"))
+    return day, day, "day"
+
+
+def _last_month(hit, ctx: _Context) -> Interval:
+    first = _shift_months(ctx.today.replace(day=1), -1)
+    start, end = month_interval(first.year, first.month)
+    return start, end, "month"
+
+
+def _this_month(hit, ctx: _Context) -> Interval:
+    start, end = month_interval(ctx.today.year, ctx.today.month)
+    return start, end, "month"
+
+
+def _last_year(hit, ctx: _Context) -> Interval:
+    return dt.date(ctx.today.year - 1, 1, 1), dt.date(ctx.today.year - 1, 12, 31), "year"
+
+
+def _this_year(hit, ctx: _Context) -> Interval:
+    return dt.date(ctx.today.year, 1, 1), dt.date(ctx.today.year, 12, 31), "year"
+
+
+def _last_week(hit, ctx: _Context) -> Interval:
+    if "dernière" in hit.text.lower() or "précédente" in hit.text.lower():
+        monday = ctx.today - dt.timedelta(days=ctx.today.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6), "range"
+    return ctx.today - dt.timedelta(days=7), ctx.today, "range"     # « la semaine écoulée »
+
+
+def _this_week(hit, ctx: _Context) -> Interval:
+    monday = ctx.today - dt.timedelta(days=ctx.today.weekday())
+    return monday, min(ctx.today, monday + dt.timedelta(days=6)), "range"
+
+
+_DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant-hier": 2}
+
+
+def _yesterday(hit, ctx: _Context) -> Interval:
+    day = ctx.today - dt.timedelta(days=_DAYS_BACK[hit.text.lower()])
+    return day, day, "day"
+
+
+def _weekday(hit, ctx: _Context) -> Interval:
+    wanted = _WEEKDAYS.index(hit.group("wd").lower())
+    day = ctx.today - dt.timedelta(days=(ctx.today.weekday() - wanted) % 7)
+    return day, day, "day"
+
+
+DATE_RULES = RuleSet([
+    Rule("day_range", rf"(?:du|entre\s+le|entre\s+les|les)\s+(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH})"
+                      rf"(?:\s+(?P<y1>{YEAR}))?)?\s+(?:au|et\s+le|et)\s+(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
+                      rf"(?:\s+(?P<y2>{YEAR}))?", _day_range),
+    Rule("month_range", rf"(?:de|d'|entre|en)\s*(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s+"
+                        rf"(?:à|au|et|jusqu'à|jusqu'en)\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?",
+         _month_range),
+    Rule("month_dash_range", rf"(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*-\s*(?P<m2>{MONTH})\s+"
+                             rf"(?P<y2>{YEAR})", _month_range),
+    Rule("year_range", rf"(?:entre|de)\s+(?P<y1>{YEAR})\s+(?:et|à)\s+(?P<y2>{YEAR})", _year_range),
+    Rule("season", rf"(?:(?:l'|cet\s+|en\s+|au\s+|le\s+|ce\s+)(?P<s>{SEASON})|(?P<s2>{SEASON})"
+                   rf"(?=\s+(?:de\s+|d')?(?:l'année\s+)?(?:19|20)\d\d))\b"
+                   rf"(?:{OF_YEAR}(?:\s*[-/]\s*{YEAR})?|\s+(?P<rel>dernier|passé|précédent))?", _season),
+    Rule("quarter", rf"(?P<ord>premier|1er|deuxième|second|2e|2ème|troisième|3e|3ème|quatrième|4e"
+                    rf"|4ème|dernier)\s+trimestre\b{OF_YEAR}?", _quarter),
+    Rule("semester", rf"(?P<ord>premier|1er|second|deuxième|2e|2ème|dernier)\s+semestre\b{OF_YEAR}?",
+         _semester),
+    Rule("fortnight", rf"(?P<ord>première|1re|1ère|seconde|deuxième|2e|dernière)\s+quinzaine\s+"
+                      rf"(?:de\s+|d')(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _fortnight),
+    Rule("week_of_month", rf"(?P<ord>première|1re|1ère|deuxième|2e|seconde|troisième|3e|quatrième"
+                          rf"|4e|dernière)\s+semaine\s+(?:de\s+|d')(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
+         _week_of_month),
+    Rule("months_of_year", rf"(?P<n>{COUNT})\s+(?P<which>premiers|derniers)\s+mois\s+de\s+"
+                           rf"(?:l'année(?:\s+(?P<y>{YEAR}))?|(?P<y2>{YEAR}))", _months_of_year),
+    Rule("part_of_month", rf"{PART}(?:(?:du\s+mois\s+)?(?:de\s+|d'))?(?P<m>{MONTH})"
+                          rf"(?:\s+(?P<y>{YEAR}))?", _part_of_month),
+    Rule("part_of_numbered_year", rf"{PART}(?:(?:de\s+)?l'année\s+)?(?P<y>{YEAR})",
+         _part_of_numbered_year),
+    Rule("part_of_this_year", r"(?P<part>début|fin|milieu)\s+(?:de\s+l'|d')année\b"
+                              r"(?:\s+(?P<rel>dernière|précédente|passée|en\s+cours))?",
+         _part_of_this_year),
+    Rule("numeric_date", rf"(?P<d>{DAY})[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{YEAR})", _numeric_date),
+    Rule("day_month", rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
+         _day_month),
+    Rule("month_year", rf"(?P<m>{MONTH})\s+(?P<y>{YEAR})", _month_year),
+    Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard|après"
+                  r"|auparavant|plus\s+tôt|avant)\b", _later),
+    Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+jour\s+même|le\s+même\s+jour|l'avant-veille"
+                     r"|le\s+surlendemain", _next_day),
+    Rule("ago", rf"il\s+y\s+a\s+(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", _ago),
+    Rule("last_month", r"(?:le\s+)?mois\s+(?:dernier|précédent|passé)", _last_month),
+    Rule("this_month", r"ce\s+mois-ci|ce\s+mois\b", _this_month),
+    Rule("last_year", r"l'(?:année|an)\s+(?:dernier|dernière|passée?|précédente?)", _last_year),
+    Rule("this_year", r"cette\s+année", _this_year),
+    Rule("last_week", r"(?:la\s+)?semaine\s+(?:dernière|passée|écoulée|précédente)", _last_week),
+    Rule("this_week", r"cette\s+semaine", _this_week),
+    Rule("yesterday", r"avant-hier|hier|aujourd'hui", _yesterday),
+    Rule("weekday", rf"(?P<wd>{WEEKDAY})\b(?!\s+\d)", _weekday),
+    Rule("month_alone", rf"(?P<m>{MONTH})", _month_alone),
+    Rule("year_alone", rf"(?P<the_year>l'année\s+)?(?P<y>{YEAR})", _year_alone),
+], before=r"(?:^|(?<=[^\w'-]))", after=r"(?![\w-])")
+
+
+# Every date holds one of these; rules are tried only in the few words before one.
+# A number is an anchor only where a date can hold it: a year, or before a month, a
+# unit of time, another day (« du 3 au 7 mars ») or a slash (« 12/03/2025 »). A run of
+# digits is read once (possessive `++`): a megabyte of digits stays linear.
+ANCHOR = re.compile(
+    rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d++(?=(?:er|re|ère)?\s*(?:[/.]\d|{MONTH_NAMES}|{MONTH_SHORT}"
+    rf"|jours?|semaines?|mois|ans|années?|et\s+(?:le\s+)?\d|au\s+\d|[-–]\d))"
+    rf"|(?<!\w)(?:{MONTH_NAMES}|{MONTH_SHORT}|{SEASON}|trimestre|semestre|quinzaine|semaines?"
+    r"|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier"
+    r"|aujourd'hui|lendemain|veille|jours?|surlendemain|avant-veille|premiers|derniers|première|1re"
+    r"|1ère|seconde|deuxième)(?![\w-])")
+REACH = 20
+
+
+def find_dates(scan: str, today: dt.date, source: str | None = None) -> list[DateMention]:
+    """Every date expression of the lower-case scan copy, in reading order; relative ones
+    count from the one before. `when.text` is cut from `source` (the cased scan copy)."""
+    source = scan if source is None else source
+    found: list[DateMention] = []
+    last: When | None = None
+    for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
+        prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
+        since, prep = prefix.group("since"), prefix.group("prep") or ""
+        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep))
+        try:
+            interval = hit.rule.value(hit, ctx)
+        except (ValueError, OverflowError):
+            interval = None          # « le 31 février », « il y a 5000 ans »
+        if interval is None:
+            continue
+        start, end, precision = interval
+        if since and start <= today:
+            end, precision = today, "range"
+        text = " ".join(source[prefix.start():hit.end].split())
+        when = When(start, end, precision, text)
+        found.append(DateMention(prefix.start(), hit.end, when, hit.rule.name))
+        last = when
+    return found
+
+
+def parse_when(text: str, today: dt.date) -> When | None:
+    """The interval of one date expression (used by annotations), or None."""
+    from sitrep.extract.text import lower_copy, scan_copy
+    scan = scan_copy(text)
+    mentions = find_dates(lower_copy(scan), today, scan)
+    return mentions[0].when if len(mentions) == 1 else None
+
+
+def corpus_parse(text: str, today: dt.date, gazetteer=None) -> list[dict]:
+    from sitrep.extract.text import lower_copy, scan_copy
+    scan = scan_copy(text)
+    return [{**m.when.to_json(), "rule": m.rule} for m in find_dates(lower_copy(scan), today, scan)]

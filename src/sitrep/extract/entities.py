@@ -1,0 +1,183 @@
+"""Who and where: actors, places and sources named in the text, from the gazetteer's words.
+
+A name that is both an actor and a place (« la Russie », « Pyongyang ») is a place after
+a locative preposition (« en Russie », « à Pyongyang ») and an actor otherwise. « la
+région » names the last region named before it. A source is a claimant: an unambiguous
+name of a service (« le renseignement sud-coréen ») or a metonym (« Kiev », « Moscou »)
+introduced by « selon », « d'après », « cités par » or followed by a verb of saying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from sitrep.extract.lexicon import CASUALTY_NOUNS, GROUPS, LOCATIVE, PEOPLE
+from sitrep.extract.rules import words_pattern
+from sitrep.gazetteer import Gazetteer
+
+_ANAPHORA = re.compile(
+    r"\b(?:la|cette)\s+(?:région|zone|province)\b(?!\s+(?:de|d'|du|des)\b)"
+    r"|(?:\bl'|\bcet\s+)oblast\b(?!\s+(?:de|d'|du|voisin|russe)\b)")
+_SAYING = (r"affirm|estim|indiqu|déclar|rapport|annonc|assur|évalu|précis|reconn|confirm|avanc"
+           r"|chiffr|évoqu|reti(?:en|ent)|fait\s+état|fait\s+savoir|soulign|ajout|signal|considèr"
+           r"|craint|constat|recens|dénombr|révél|sugg|expliqu|démen|avert|a\s+dit|a\s+écrit")
+_INTRODUCED = re.compile(
+    r"(?:\b(?:selon|d'après|pour|cités?|citées?|rapportés?|repris|relayés?)\s+(?:par\s+)?"
+    r"(?:le\s+|la\s+|l'|les\s+|des\s+|du\s+)?|\b(?:a|ont|avait|aurait)\s+(?:\w+\s+)?"
+    r"(?:indiqué|annoncé|précisé|affirmé|déclaré|estimé|rapporté|ajouté|confirmé|assuré|souligné)"
+    r"\s+(?:le\s+|la\s+|l'|les\s+)?)\Z")
+_FOLLOWED_BY_SAYING = re.compile(
+    rf"(?:\s*\([^()\n]{{0,40}}\))?\s*,?\s*(?:qui\s+)?(?:(?:a|ont|aurait|auraient|avait|avaient|"
+    rf"n'|ne)\s+)?(?:\w+\s+)?(?:{_SAYING})")
+_ATTACHED_TO = re.compile(
+    rf"\b(?:{PEOPLE}|{CASUALTY_NOUNS}|{GROUPS}|perte|victime|soldat|militaire|prisonnier|mort"
+    rf"|blessé|tué)(?:\s+[\w'-]+){{0,2}}\s+\Z")
+_PRONOUN_SAYING = re.compile(rf"\b(?:il|elle|ils|elles|le\s+service|l'agence)\s+(?:\w+\s+)?(?:{_SAYING})")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor, place or source named at [start, end) of the text."""
+    kind: str                    # "actor", "place" or "source"
+    id: str
+    start: int
+    end: int
+    adjective: bool = False      # a lower-case demonym (« soldats russes »)
+    demonym: bool = False        # a demonym, adjective or noun (« les Russes »)
+    specific: bool = False       # a region or town, not a whole country
+    place: str | None = None     # a town's gazetteer id
+
+
+@dataclass
+class Entities:
+    actors: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    sources: list[Mention] = field(default_factory=list)      # attributions only
+
+
+class EntityMatcher:
+    """The gazetteer's words compiled once: one regex per kind of entry."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.ids: dict[str, dict[str, str]] = {}
+        self.regex: dict[str, re.Pattern] = {}
+        for kind in ("actors", "places", "sources"):
+            lookup = {}
+            for entry in gazetteer.table(kind).values():
+                for word in (*entry.words, entry.names["fr"]):
+                    lookup.setdefault(_key(word), entry.id)
+            self.ids[kind] = lookup
+            self.regex[kind] = re.compile(rf"(?<![\w-])(?:{words_pattern(lookup)})(?![\w-])")
+        self.actor_words = set(self.ids["actors"])
+        self.demonyms = {w for e in gazetteer.actors.values() for w in e.words if w[:1].islower()}
+        self.demonym_keys = {_key(w) for w in self.demonyms}
+
+
+def _key(word: str) -> str:
+    return " ".join(word.replace("\u2019", "'").lower().split())
+
+
+_MATCHERS: dict[int, tuple[weakref.ref, EntityMatcher]] = {}
+
+
+def entity_matcher(gazetteer: Gazetteer) -> EntityMatcher:
+    """The compiled matcher of a gazetteer, built once per gazetteer object."""
+    cached = _MATCHERS.get(id(gazetteer))
+    if cached is not None and cached[0]() is gazetteer:
+        return cached[1]
+    matcher = EntityMatcher(gazetteer)
+    _MATCHERS[id(gazetteer)] = (weakref.ref(gazetteer), matcher)
+    return matcher
+
+
+def is_locative(scan: str, start: int) -> bool:
+    return bool(LOCATIVE.search(scan, max(0, start - 24), start))
+
+
+def is_attached(scan: str, start: int) -> bool:
+    """An adjective right after a noun of people or groups (« les pertes nord-coréennes »)."""
+    return bool(_ATTACHED_TO.search(scan, max(0, start - 60), start))
+
+
+def _places(scan: str, matcher: EntityMatcher) -> list[Mention]:
+    gazetteer = matcher.gazetteer
+    found = []
+    for match in matcher.regex["places"].finditer(scan):
+        key = _key(match.group())
+        place_id = matcher.ids["places"][key]
+        if key in matcher.actor_words and not is_locative(scan, match.start()):
+            continue                      # « la Russie a riposté »: an actor, not a place
+        region = gazetteer.region_of(place_id)
+        region_entry = gazetteer.places.get(region)
+        found.append(Mention("place", region, match.start(), match.end(),
+                             specific=bool(region_entry and region_entry.get("kind") == "region"),
+                             place=place_id if place_id != region else None))
+    return _resolve_anaphora(scan, found)
+
+
+def _resolve_anaphora(scan: str, named: list[Mention]) -> list[Mention]:
+    """« la région » is the last region named before it."""
+    found = list(named)
+    index, last = 0, None
+    for match in _ANAPHORA.finditer(scan):
+        while index < len(named) and named[index].end <= match.start():
+            if named[index].specific:
+                last = named[index]
+            index += 1
+        if last is not None:
+            found.append(Mention("place", last.id, match.start(), match.end(), specific=True,
+                                 place=last.place))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) -> list[Mention]:
+    found = []
+    index = 0
+    for match in matcher.regex["actors"].finditer(low):
+        start, end = match.span()
+        while index < len(places) and places[index].end < end:
+            index += 1
+        if index < len(places) and places[index].start <= start and end <= places[index].end:
+            continue                      # « l'oblast russe de Koursk », « en Russie »
+        key = _key(match.group())
+        demonym = key in matcher.demonym_keys
+        found.append(Mention("actor", matcher.ids["actors"][key], start, end,
+                             adjective=demonym and scan[start].islower(), demonym=demonym))
+    return found
+
+
+def _sources(scan: str, matcher: EntityMatcher) -> list[Mention]:
+    found = []
+    for match in matcher.regex["sources"].finditer(scan):
+        key = _key(match.group())
+        ambiguous = key in matcher.actor_words or key.startswith(("armée", "kiev", "moscou"))
+        if ambiguous and not (_INTRODUCED.search(scan, max(0, match.start() - 60), match.start())
+                              or _FOLLOWED_BY_SAYING.match(scan, match.end())):
+            continue
+        found.append(Mention("source", matcher.ids["sources"][key], match.start(), match.end()))
+    return found
+
+
+def find_entities(low: str, scan: str, matcher: EntityMatcher) -> Entities:
+    """Mentions in the lower-case scan copy; the scan copy tells « russes » from « Russes »."""
+    places = _places(low, matcher)
+    return Entities(_actors(low, scan, matcher, places), places, _sources(low, matcher))
+
+
+def refers_to_last_source(scan: str, start: int, end: int) -> bool:
+    """« Il estime également que… »: the claimant of the sentence before speaks on."""
+    return bool(_PRONOUN_SAYING.search(scan, start, end))
+
+
+def corpus_parse(text: str, today: dt.date, gazetteer: Gazetteer) -> list[dict]:
+    from sitrep.extract.text import lower_copy, scan_copy
+    scan = scan_copy(text)
+    entities = find_entities(lower_copy(scan), scan, entity_matcher(gazetteer))
+    return [{"kind": m.kind, "id": m.id, **({"place": m.place} if m.place else {})}
+            for m in sorted(entities.actors + entities.places + entities.sources,
+                            key=lambda m: m.start)]

@@ -1,0 +1,174 @@
+"""Dated events: a verb or noun of an event category and a date in the same sentence.
+
+The date is the one in the trigger's clause, else a sentence-opening date (« Le 12
+mars, … »), else a date standing alone in the next clause (« …, le 6 août, … »); an
+event with no date is not worth a false alarm and is left out. The actor is who acts:
+a demonym on the trigger noun (« la contre-offensive russe »), « de » + a name after it
+(« la visite de Vladimir Poutine »), else the subject before it, else the sentence's
+first actor. One event per actor and date in a sentence: the first trigger wins, but a
+statement or a capture of unnamed places gives way to any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
+from sitrep.extract.facts import Draft, union_spans
+from sitrep.extract.rules import Rule, RuleSet
+
+_NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d'))?"
+                r"(?:(?:la\s+|le\s+|l')?(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
+                r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région)\b)[^\W\d_][\w'-]*)")
+EVENT_RULES = RuleSet([
+    Rule("capture_of_named_place",
+         r"(?:repris|reprise|pris|prise|capturée?|capture|conquis|reconquis|libérée?|libération"
+         r"|emparée?s?|emparés|contrôle)\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
+         + _NAMED_PLACE, "capture"),
+    Rule("capture_of_places",
+         r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
+         r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
+    Rule("counteroffensive",
+         r"contre-offensives?|contre-attaques?|contre-attaqué|riposté|riposte|reconquête"
+         r"|récupérer\s+(?:les\s+)?(?:territoires|terres|positions)", "counteroffensive"),
+    Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré|franchi\s+la\s+frontière"
+                      r"|offensive\s+transfrontalière", "incursion"),
+    Rule("offensive",
+         r"(?:une|l'|la|cette|leur|son|sa|des|les|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
+         r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|nouveaux\s+)?"
+         r"(?:offensives?|assauts?)|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
+         r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
+         "offensive"),
+    Rule("withdrawal",
+         r"se\s+retir\w*|s'est\s+retirée?|se\s+sont\s+retirée?s|retraits?|repli|se\s+replier"
+         r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
+         r"|retirée?s\s+de", "withdrawal"),
+    Rule("confirmation",
+         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
+         r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)", "confirmation"),
+    Rule("visit", r"(?:s'est|se\s+sont|se)\s+rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
+                  r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite", "visit"),
+    Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
+                      r"|entrée?\s+en\s+vigueur", "agreement"),
+    Rule("statement", r"(?:a|ont)\s+(?:\w+\s+)?(?:déclaré|annoncé|démenti)|déclaration|communiqué",
+         "statement"),
+], before=r"(?<![\w-])", after=r"(?![\w-])")
+
+_WEAK_RULES = ("statement", "capture_of_places")
+_ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
+_GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
+_PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+){0,2}\Z")
+_ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
+
+
+def find_triggers(scan: str) -> list:
+    return list(EVENT_RULES.finditer(scan))
+
+
+class EventReader:
+    """Reads dated events, one sentence at a time."""
+
+    def __init__(self, doc: Document, discourse: Discourse) -> None:
+        self.doc = doc
+        self.discourse = discourse
+
+    def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
+        if not view.dates:
+            return []
+        chosen: dict[tuple, tuple[object, Draft]] = {}
+        for hit in view.extra["triggers"]:
+            category = hit.rule.value
+            if hit.rule.name == "capture_of_named_place" and \
+                    not self.doc.scan[hit.start_of("name")].isupper():
+                continue                  # « pris part », « repris le combat »
+            clause = view.sentence.clause_at(hit.start)
+            if hit.rule.name == "statement" and counted_clauses:
+                continue                  # a figure's attribution, not an event of its own
+            if category == "withdrawal" and clause in counted_clauses:
+                continue                  # « 2 000 soldats retirés » is a deployment fact
+            draft = self._read_trigger(view, hit, clause)
+            if draft is None:
+                continue
+            key = (draft.actor, draft.when.start, draft.when.end)
+            if key not in chosen or (chosen[key][0].rule.name in _WEAK_RULES
+                                     and hit.rule.name not in _WEAK_RULES):
+                if key in chosen:
+                    draft.evidence = union_spans(draft.evidence + chosen[key][1].evidence)
+                chosen[key] = (hit, draft)
+            else:
+                kept = chosen[key][1]
+                kept.evidence = union_spans(kept.evidence + draft.evidence)
+        return [draft for _, draft in chosen.values()]
+
+    def _date(self, view: SentenceView, hit, clause_index: int):
+        clause = view.sentence.clauses[clause_index]
+        same = [d for d in view.dates if clause[0] <= d.start < clause[1]]
+        if same:
+            return min(same, key=lambda d: abs(d.start - hit.start))
+        if clause_index > 0:
+            fronted = self.doc.date_only_clause(view, 0)
+            if fronted is not None:
+                return fronted
+        for neighbour in (clause_index + 1, clause_index - 1):
+            if 0 <= neighbour < len(view.sentence.clauses):
+                alone = self.doc.date_only_clause(view, neighbour)
+                if alone is not None:
+                    return alone
+        return None
+
+    def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
+        scan = self.doc.low
+        actors = view.actors
+        for actor in actors:            # on the trigger noun: « la contre-offensive russe »
+            if hit.end <= actor.start <= hit.end + 40:
+                between = scan[hit.end:actor.start]
+                if (actor.adjective and _ADJECTIVE_AFTER.fullmatch(between)) \
+                        or _GENITIVE_AFTER.fullmatch(between):
+                    return actor
+        before = [a for a in actors if clause[0] <= a.start < hit.start]
+        if before:
+            return before[-1]
+        clauses = view.sentence.clauses
+        opening = [a for a in actors if a.start < hit.start and not _ATTRIBUTION_CLAUSE.match(
+            scan, view.sentence.clause_at(a.start)[0]) and a.start >= clauses[0][0]]
+        if opening:
+            return opening[0]
+        agents = [a for a in actors if a.start > hit.end and a.start < clause[1]
+                  and _PASSIVE_AGENT.search(scan, max(0, a.start - 40), a.start)]
+        if agents:
+            return agents[0]
+        return actors[0] if actors else None
+
+    def _read_trigger(self, view: SentenceView, hit, clause: tuple[int, int]) -> Draft | None:
+        clause_index = view.sentence.clause_index(hit.start)
+        date = self._date(view, hit, clause_index)
+        if date is None:
+            return None
+        actor = self._actor(view, hit, clause)
+        if actor is None:
+            return None
+        draft = Draft("event", hit.rule.value, actor.id, None, date.when, rule=hit.rule.name)
+        place = pick_place(view.places, hit.end, clause[0], clause[1]) \
+            or pick_place(view.places, hit.end, view.start, view.end)
+        anchors = [hit.start, date.start, actor.start]
+        if place is not None:
+            draft.location, draft.place = place.id, place.place
+            anchors.append(place.start)
+            if place.specific:
+                self.discourse.location, self.discourse.place = place.id, place.place
+        else:
+            draft.location = self.discourse.location or self.doc.dominant_region
+            draft.fallback.add("location")
+        if view.sources:
+            draft.source = min(view.sources, key=lambda s: abs(s.start - hit.start)).id
+        draft.confidence = view.terms[0].level if view.terms else None
+        draft.evidence.append(evidence_span(view, anchors))
+        return draft
+
+
+def corpus_parse(text: str, today, gazetteer) -> list[dict]:
+    """What the corpus checks: the events of a text read as a body."""
+    from sitrep.extract import read_drafts
+    from sitrep.extract.facts import to_facts
+    return [f.to_json() for f in to_facts(read_drafts(text, today, gazetteer), text)
+            if f.kind == "event"]

@@ -1,0 +1,91 @@
+"""Any text yields facts or nothing, never an exception, and in time linear in its length."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep.extract import read_drafts
+from sitrep.extract.facts import to_facts
+from sitrep.gazetteer import load_gazetteer
+
+PROJECT = Path(__file__).resolve().parents[1]
+GAZETTEER = load_gazetteer(PROJECT / "content" / "gazetteer")
+TODAY = dt.date(2025, 6, 15)
+
+# Pieces of briefing French, so that random texts reach the rules and not only the edges.
+PIECES = ["Le 12 mars", "début mars", "mi-", "l'automne 2024", "depuis", "entre", "et", "à", "de",
+          "plus de", "environ", "quelque", "au moins", "6.000", "6 000", "6\u202f000", "1,5", "4,800",
+          "trois mille", "vingt et un", "un millier", "une dizaine de milliers", "soldats",
+          "nord-coréens", "Nord-Coréens", "russes", "pertes", "tués", "blessés", "capturés",
+          "déployés", "renforts", "supplémentaires", "retirés", "la Russie", "l'Ukraine",
+          "Pyongyang", "Moscou", "Kiev", "selon", "le NIS", "a confirmé", "a repris", "Soudja",
+          "la région", "l'oblast de Koursk", "incursion", "contre-offensive", "s'est rendu à",
+          "très probablement", "%", "km", "Su-34", "155e", "1er", "le lendemain", "deux jours plus tard",
+          ",", ".", ";", ":", "—", "(", ")", "\n", "\n\n", "- ", "## ", "**", "’", "«", "»"]
+
+
+def facts_of(text: str):
+    facts = to_facts(read_drafts(text, TODAY, GAZETTEER), text)
+    for fact in facts:
+        assert fact.evidence
+        for span in fact.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.text == text[span.start:span.end]
+        if fact.when is not None:
+            assert fact.when.start <= fact.when.end
+    return facts
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_unicode_text(text):
+    facts_of(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+def test_any_sequence_of_briefing_words(text):
+    facts_of(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_briefing_words_without_spaces(text):
+    facts_of(text)
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    facts_of(text)
+    return time.perf_counter() - start
+
+
+def test_a_megabyte_of_digits_is_read_fast():
+    assert _seconds("1" * 1_000_000) < 5
+
+
+@pytest.mark.parametrize("unit", ["1 ", "1.", "12 000 ", "a", "é-", "de ", "2024 ", "-1"])
+def test_long_runs_of_one_pattern(unit):
+    text = unit * (100_000 // len(unit))
+    assert _seconds(text) < 5
+
+
+def test_deeply_nested_markdown():
+    text = ("> " * 500 + "- " * 500 + "[" * 2000 + "(" * 2000 + "**" * 1000 + "\n") * 5 \
+        + "Le 12 mars, plus de 6 000 soldats nord-coréens ont été tués." + ")" * 3000
+    facts = facts_of(text)
+    assert any(f.kind == "casualties" and f.quantity.value == 6000 for f in facts)
+
+
+def test_time_grows_linearly_with_length():
+    sentence = "Le 12 mars, environ 3 000 soldats nord-coréens ont été déployés dans l'oblast de Koursk. "
+    small, large = sentence * 300, sentence * 1200
+    _seconds(small)
+    ratio = _seconds(large) / max(_seconds(small), 1e-6)
+    assert ratio < 8, ratio               # 4x the text: about 4x the time, never quadratic
