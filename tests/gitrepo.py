@@ -50,7 +50,7 @@ def make_project(folder: Path) -> Path:
     shutil.copytree(PROJECT / "templates", folder / "templates")
     shutil.copytree(PROJECT / "content" / "gazetteer", folder / "content" / "gazetteer")
     shutil.copy(PROJECT / "content" / "site.yaml", folder / "content" / "site.yaml")
-    (folder / ".gitignore").write_text("/public/\n", encoding="utf-8")
+    (folder / ".gitignore").write_text("/public/\n/.sitrep-cache/\n", encoding="utf-8")
     git(folder, "init", "--quiet", "--initial-branch=main")
     return folder
 

@@ -38,6 +38,12 @@ def site_files(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def golden_files(root: Path) -> dict[str, bytes]:
+    """The site as the golden copy keeps it: without sitrep's marker file, whose build
+    id changes with every byte of the site and would only add noise to reviews."""
+    return {path: data for path, data in site_files(root).items() if path != ".sitrep-output"}
+
+
 def regenerate() -> None:
     import tempfile
     sys.path.insert(0, str(PROJECT / "src"))
@@ -45,6 +51,7 @@ def regenerate() -> None:
         built = build_seed_site(Path(tmp) / "seed")
         shutil.rmtree(GOLDEN, ignore_errors=True)
         shutil.copytree(built, GOLDEN)
+        (GOLDEN / ".sitrep-output").unlink()
     print(f"wrote {len(site_files(GOLDEN))} files to {GOLDEN.relative_to(PROJECT)}")
 
 

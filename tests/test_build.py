@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_ID, write_briefing
-from golden import GOLDEN, site_files
+from golden import GOLDEN, golden_files, site_files
 from sitrep.cli import main
 from sitrep.pipeline import build_project
 
@@ -68,8 +68,8 @@ def test_home_shows_key_figures_with_date_and_source(seed_project):
 
 def test_built_site_matches_the_golden_copy(seed_project):
     """Regenerate on purpose with `python tests/golden.py` and review the diff."""
-    built = site_files(build(seed_project))
-    golden = site_files(GOLDEN)
+    built = golden_files(build(seed_project))
+    golden = golden_files(GOLDEN)
     assert sorted(built) == sorted(golden)
     for name in golden:
         assert built[name] == golden[name], f"{name} differs from tests/golden/seed-site"

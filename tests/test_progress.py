@@ -33,4 +33,4 @@ def test_the_build_reports_every_stage(seed_project, tmp_path):
     stages = {stage for stage, _done, _total in calls}
     assert {"extract", "render"} <= stages
     assert all(done <= total for _stage, done, total in calls)
-    assert ("extract", 1, 1) in calls
+    assert ("extract", 2, 2) in calls             # the seed and its translation

@@ -66,8 +66,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from sitrep.pipeline import build_project
     from sitrep.progress import terminal_progress
-    result = build_project(find_root(args), output=args.output, progress=terminal_progress())
-    print(f"built {result.pages} pages and {result.files} files into {result.output}")
+    result = build_project(find_root(args), output=args.output, progress=terminal_progress(),
+                           search=not args.no_search, use_cache=not args.no_cache,
+                           jobs=args.jobs)
+    if result.unchanged:
+        print(f"nothing changed since the last build of {result.output}")
+    else:
+        print(f"built {result.pages} pages and {result.files} files into {result.output} "
+              f"({result.rendered} pages drawn, {result.written} files written)")
     return 0
 
 
@@ -102,6 +108,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the bilingual site into public/")
     build.add_argument("--output", type=Path, default=None, help="output folder (default: public)")
+    build.add_argument("--no-search", action="store_true",
+                       help="skip the Pagefind search index (faster; the site has no search)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="build from scratch, ignoring and not updating .sitrep-cache/")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="processes for the heavy stages (default: one per core)")
     _add_content_option(build)
     build.set_defaults(func=cmd_build)
 

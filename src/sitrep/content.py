@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
+from sitrep.bodylimits import check_body
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.model import LANGUAGES, Annotation, Briefing
-from sitrep.yamlio import SafeLoader, parse_yaml, read_text
+from sitrep.yamlio import (CONTROL, load_document, mapping_positions, mapping_value, position,
+                           read_text, sequence_items)
 
-FILE_NAME = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)\.(?P<lang>[A-Za-z_-]+)\.md$")
+# The id becomes a URL part and a folder name: ASCII lowercase, digits, hyphens only.
+FILE_NAME = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[A-Za-z_-]+)\.md")
 MAX_BRIEFING_BYTES = 2_000_000
 ANNOTATION_ACTIONS = ("set", "drop", "add")
 ANNOTATION_KEYS = {"quote", *ANNOTATION_ACTIONS}
@@ -42,53 +43,43 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     return header, body, body_line
 
 
-def _key_lines(header: str) -> dict[str, int]:
-    """1-based line (within the header) of each top-level key, for located messages."""
-    lines: dict[str, int] = {}
-    try:
-        node = yaml.compose(header, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return lines
-    if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines[key.value] = key.start_mark.line + 1
-    return lines
+def _describe(value: Any) -> str:
+    """A short name for a wrong value (never its whole repr, which may be huge)."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false: quote it)"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
-def _annotation_lines(header: str) -> list[int]:
-    try:
-        node = yaml.compose(header, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "facts" \
-                and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
-
-
-def _check_title(value: Any) -> str:
+def _check_text(key: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("'title' must be a non-empty string")
+        raise ValueError(f"'{key}' must be a non-empty string, not {_describe(value)}")
+    if CONTROL.search(value):
+        raise ValueError(f"'{key}' contains a control character")
     return value.strip()
 
 
+def _check_title(value: Any) -> str:
+    return _check_text("title", value)
+
+
 def _check_date(value: Any) -> dt.date:
+    # yamlio leaves dates as text; a date object only comes from an explicit !!timestamp.
     if isinstance(value, dt.datetime):
         raise ValueError("'date' must be a day (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(f"'date' is not a real day: {value.strip()}") from None
-        raise ValueError(f"'date' must be YYYY-MM-DD, not {value!r}")
-    raise ValueError(f"'date' must be YYYY-MM-DD, not {value!r}")
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'date' is not a real day: {value.strip()}") from None
+    raise ValueError(f"'date' must be YYYY-MM-DD, not {_describe(value)}")
 
 
 def _check_tags(value: Any) -> tuple[str, ...]:
@@ -104,7 +95,7 @@ def _check_tags(value: Any) -> tuple[str, ...]:
 
 def _check_source(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("'source' must be a gazetteer id")
+        raise ValueError(f"'source' must be a gazetteer source id, not {_describe(value)}")
     return value.strip()
 
 
@@ -116,9 +107,7 @@ def _check_hash(value: Any) -> str:
 
 
 def _check_summary(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("'summary' must be text")
-    return value.strip()
+    return _check_text("summary", value)
 
 
 # Pelican-style table of field processors: key -> (Briefing field, checker).
@@ -132,70 +121,82 @@ FIELD_PROCESSORS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
-def _parse_annotations(raw: Any, body: str, path: Path, header_line: int,
-                       item_lines: list[int], errors: ErrorCollector) -> tuple[Annotation, ...]:
+def _annotation(item: Any, body: str, where: tuple, errors: ErrorCollector) -> Annotation | None:
+    """One annotation checked: its keys, its action, and its quote (exactly once in body)."""
+    path, line, column = where
+    if not isinstance(item, dict):
+        errors.add("an annotation must be a mapping with 'quote' and one of set, drop, add",
+                   path, line, column)
+        return None
+    unknown = sorted(set(map(str, item)) - ANNOTATION_KEYS)
+    if unknown:
+        errors.add(f"unknown key '{unknown[0]}' in annotation "
+                   f"(expected quote and one of set, drop, add)", path, line, column)
+        return None
+    quote = item.get("quote")
+    if not isinstance(quote, str) or not quote.strip():
+        errors.add("annotation without a 'quote' (the words of the body it is about)",
+                   path, line, column)
+        return None
+    actions = [a for a in ANNOTATION_ACTIONS if a in item]
+    if len(actions) != 1:
+        errors.add("an annotation needs exactly one of 'set', 'drop', 'add'", path, line, column)
+        return None
+    action = actions[0]
+    values = item[action]
+    if action == "drop":
+        if values is not True:
+            errors.add("'drop' must be true", path, line, column)
+            return None
+        values = {}
+    elif not isinstance(values, dict) or not values:
+        errors.add(f"'{action}' must be a mapping of fact fields", path, line, column)
+        return None
+    count = body.count(quote)
+    if count != 1:
+        problem = "not found in the body" if count == 0 else \
+            f"found {count} times in the body, quote more words to make it unique"
+        errors.add(f"annotation quote {problem}: «{quote}»", path, line, column)
+        return None
+    return Annotation(quote, action, dict(values), line, body.index(quote))
+
+
+def _parse_annotations(raw: Any, node: Any, body: str, path: Path, header_line: int,
+                       errors: ErrorCollector) -> tuple[Annotation, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
         errors.add("'facts' must be a list of annotations", path, header_line)
         return ()
-    annotations = []
-    for index, item in enumerate(raw):
-        line = 1 + item_lines[index] if index < len(item_lines) else header_line
-        if not isinstance(item, dict):
-            errors.add("an annotation must be a mapping with 'quote' and one of set/drop/add",
-                       path, line)
-            continue
-        unknown = sorted(set(map(str, item)) - ANNOTATION_KEYS)
-        if unknown:
-            errors.add(f"unknown key '{unknown[0]}' in annotation "
-                       f"(expected quote and one of set, drop, add)", path, line)
-            continue
-        quote = item.get("quote")
-        if not isinstance(quote, str) or not quote.strip():
-            errors.add("annotation without a 'quote' (the words of the body it is about)",
-                       path, line)
-            continue
-        actions = [a for a in ANNOTATION_ACTIONS if a in item]
-        if len(actions) != 1:
-            errors.add("an annotation needs exactly one of 'set', 'drop', 'add'", path, line)
-            continue
-        action = actions[0]
-        values = item[action]
-        if action == "drop":
-            if values is not True:
-                errors.add("'drop' must be true", path, line)
-                continue
-            values = {}
-        elif not isinstance(values, dict) or not values:
-            errors.add(f"'{action}' must be a mapping of fact fields", path, line)
-            continue
-        count = body.count(quote)
-        if count == 0:
-            errors.add(f"annotation quote not found in the body: «{quote}»", path, line)
-            continue
-        if count > 1:
-            errors.add(f"annotation quote found {count} times in the body, "
-                       f"quote more words to make it unique: «{quote}»", path, line)
-            continue
-        annotations.append(Annotation(quote, action, dict(values), line, body.index(quote)))
-    return tuple(annotations)
+    def where(index: int) -> tuple:
+        # The header starts on line 2 of the file, after the opening '---'. The column
+        # only helps when several annotations share a line (`facts: [{…}, {…}]`).
+        items = sequence_items(node)
+        if index >= len(items):
+            return path, header_line, None
+        line, column = position(items[index], first_line=2)
+        return path, line, column if node.flow_style else None
+
+    annotations = (_annotation(item, body, where(i), errors) for i, item in enumerate(raw))
+    return tuple(a for a in annotations if a is not None)
 
 
 def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Briefing:
     """Turn one file's text into a Briefing, or raise every problem found in it."""
     errors = ErrorCollector()
     header, body, body_line = split_front_matter(text, path)
-    meta = parse_yaml(header, path, first_line=2) if header.strip() else None
+    meta, node = load_document(header, path, first_line=2)
     if not isinstance(meta, dict):
-        raise SitrepError("the YAML header must be a mapping of keys (title, date, …)", path, 2)
-    key_lines = _key_lines(header)
+        raise SitrepError("the YAML header must be a mapping of keys: at least 'title' and "
+                          "'date'", path, 2 if header.strip() else 1)
+    positions = mapping_positions(node, first_line=2)
+    key_lines = {key: line for key, (line, _column) in positions.items()}
     fields: dict[str, Any] = {}
     for key in ("title", "date"):
         if key not in meta:
             errors.add(f"missing required key '{key}'", path, 1)
     for key, value in meta.items():
-        line = 1 + key_lines.get(str(key), 1)
+        line = key_lines.get(str(key), 2)
         if key in FIELD_PROCESSORS:
             name, check = FIELD_PROCESSORS[key]
             try:
@@ -207,38 +208,38 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Br
                        f"(known: {', '.join(sorted(KNOWN_KEYS))})", path, line)
     if language == "fr" and "translation_of" in meta:
         errors.add("'translation_of' belongs in the English file, not the French one",
-                   path, 1 + key_lines.get("translation_of", 1))
+                   path, key_lines.get("translation_of", 1))
     if language != "fr" and meta.get("facts"):
         errors.add("annotations ('facts') belong in the French original", path,
-                   1 + key_lines.get("facts", 1))
-    annotations = _parse_annotations(meta.get("facts"), body, path, 1 + key_lines.get("facts", 1),
-                                     _annotation_lines(header), errors)
+                   key_lines.get("facts", 1))
+    annotations = _parse_annotations(meta.get("facts"), mapping_value(node, "facts"), body, path,
+                                     key_lines.get("facts", 1), errors)
+    check_body(body, path, body_line, errors)
     errors.raise_if_any()
     summary = fields.pop("summary", None)
+    # Key lines travel with the briefing so that cross-file checks (validate.py) can
+    # locate, say, an unknown source without reading the file again.
+    extra = {"summary": summary} if summary else {}
     return Briefing(id=briefing_id, language=language, path=path, body=body, body_line=body_line,
-                    annotations=annotations, meta={"summary": summary} if summary else {},
-                    **fields)
+                    annotations=annotations, meta={**extra, "key_lines": key_lines}, **fields)
 
 
 def parse_file_name(path: Path) -> tuple[str, str]:
     """(id, language) from `<id>.<lang>.md`, or a SitrepError saying what is wrong."""
-    match = FILE_NAME.match(path.name)
+    match = FILE_NAME.fullmatch(path.name)
     if match is None:
-        raise SitrepError("briefing file names are <id>.<lang>.md with a lowercase id of letters, "
-                          "digits and hyphens", path)
+        raise SitrepError("briefing file names are <id>.<lang>.md with an id of lowercase "
+                          "letters, digits and single hyphens (YYYY-MM-DD-slug)", path, 1)
     if match["lang"] not in LANGUAGES:
         raise SitrepError(f"unknown language suffix '.{match['lang']}' "
-                          f"(expected {', '.join('.' + lang for lang in LANGUAGES)})", path)
+                          f"(expected {', '.join('.' + lang for lang in LANGUAGES)})", path, 1)
     return match["id"], match["lang"]
 
 
 def load_briefing(path: Path) -> Briefing:
-    """Read and parse one briefing file."""
+    """Read and parse one briefing file (a file over MAX_BRIEFING_BYTES is never read whole)."""
     briefing_id, language = parse_file_name(path)
-    if path.stat().st_size > MAX_BRIEFING_BYTES:
-        raise SitrepError(f"file too large ({path.stat().st_size:,} bytes; a briefing may have "
-                          f"at most {MAX_BRIEFING_BYTES:,})", path)
-    return parse_briefing(path, read_text(path), briefing_id, language)
+    return parse_briefing(path, read_text(path, MAX_BRIEFING_BYTES), briefing_id, language)
 
 
 def find_briefing_files(folder: Path) -> list[Path]:
@@ -246,22 +247,43 @@ def find_briefing_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.is_file())
 
 
-def load_briefings(folder: Path, errors: ErrorCollector) -> list[Briefing]:
-    """All briefings below folder; problems go to errors, the rest still loads."""
-    briefings = []
-    seen: dict[tuple[str, str], Path] = {}
+def load_each(paths: list[Path]) -> list[Briefing | SitrepError]:
+    """Load files one after the other; a file's problem is returned in its place."""
+    results: list[Briefing | SitrepError] = []
+    for path in paths:
+        try:
+            results.append(load_briefing(path))
+        except SitrepError as error:
+            results.append(error)
+    return results
+
+
+def load_briefings(folder: Path, errors: ErrorCollector,
+                   load_all: Callable[[list[Path]], list] = load_each) -> list[Briefing]:
+    """All briefings below folder; problems go to errors, the rest still loads.
+
+    load_all turns the list of files into briefings (or the error of each); the build
+    passes one that reuses its cache and uses every core.
+    """
+    named: dict[tuple[str, str], Path] = {}
     for path in find_briefing_files(folder):
         with errors.collect():
-            briefing = load_briefing(path)
-            key = (briefing.id, briefing.language)
-            if key in seen:
-                raise SitrepError(f"duplicate briefing id '{briefing.id}' "
-                                  f"(also {seen[key]})", path, 1)
-            seen[key] = path
-            briefings.append(briefing)
-    french = {b.id for b in briefings if b.language == "fr"}
-    for briefing in briefings:
-        if briefing.language != "fr" and briefing.id not in french:
-            errors.add(f"translation without its French original {briefing.id}.fr.md",
-                       briefing.path, 1)
+            key = parse_file_name(path)
+            if key in named:
+                # Only possible across subfolders: briefings/a/x.fr.md and briefings/b/x.fr.md.
+                raise SitrepError(f"duplicate briefing id '{key[0]}' (also {named[key]})", path, 1)
+            named[key] = path
+    briefings = []
+    for result in load_all(sorted(named.values())):
+        if isinstance(result, SitrepError):
+            with errors.collect():
+                raise result
+        else:
+            briefings.append(result)
+    # A French original that exists but has errors still counts: its errors are enough.
+    french = {briefing_id for briefing_id, lang in named if lang == "fr"}
+    for (briefing_id, lang), path in sorted(named.items()):
+        if lang != "fr" and briefing_id not in french:
+            errors.add(f"translation without its French original {briefing_id}.fr.md "
+                       "(add it, or rename this file)", path, 1)
     return briefings

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
@@ -56,19 +57,30 @@ class Localizer:
 
     def __init__(self, lang: str, translations: Translations | NullTranslations):
         self.lang = lang
+        # A parsed Locale, not a string: Babel would parse the string on every call.
+        self.locale = Locale.parse(lang)
         self.translations = translations
+        self._cache: dict[tuple, str] = {}
+
+    def _cached(self, key: tuple, make) -> str:
+        """Formatting is pure, and the same dates and figures recur on many pages."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = make()
+            return value
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
     def number(self, value: int | float) -> str:
-        return format_decimal(value, locale=self.lang)
+        return self._cached(("n", value), lambda: format_decimal(value, locale=self.locale))
 
     def date(self, day: dt.date, form: str = "long") -> str:
-        return format_date(day, form, locale=self.lang)
+        return self._cached(("d", day, form), lambda: format_date(day, form, locale=self.locale))
 
     def month(self, day: dt.date) -> str:
-        return format_date(day, "LLLL y", locale=self.lang)
+        return self.date(day, "LLLL y")
 
     def quantity(self, quantity: Quantity | None) -> str:
         """« plus de 6 000 », "more than 6,000"; ranges as « entre … et … »."""
@@ -85,6 +97,10 @@ class Localizer:
         """An interval in words at its precision: « début mars 2025 », "autumn 2024"."""
         if when is None:
             return ""
+        return self._cached(("w", when.start, when.end, when.precision),
+                            lambda: self._when(when))
+
+    def _when(self, when: When) -> str:
         start, end = when.start, when.end
         if start == end:
             return self.date(start)
@@ -102,8 +118,8 @@ class Localizer:
         if is_month_start(start) and is_month_end(end):
             if (start.year, start.month) == (end.year, end.month):
                 return self.month(start)
-            return format_interval(start, end, "yMMMM", locale=self.lang)
-        return format_interval(start, end, "yMMMMd", locale=self.lang)
+            return format_interval(start, end, "yMMMM", locale=self.locale)
+        return format_interval(start, end, "yMMMMd", locale=self.locale)
 
     def since(self, when: When) -> str:
         return self.gettext(SINCE_PHRASE) % {"date": self.date(when.start)}

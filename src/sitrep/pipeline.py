@@ -1,27 +1,46 @@
-"""The build: load, extract, pair, plan, render, write. Only the two ends touch the disk."""
+"""The build: load, extract, pair, plan, render, write. Only the two ends touch the disk.
+
+A build reuses what the last one computed: parsed and extracted briefings come from the
+cache by the digest of their bytes, a page is drawn again only when its fingerprint
+changed, and a file is written only when its bytes did. With nothing edited, the inputs'
+stat signature says so and nothing is read at all. The result is byte for byte the
+build from scratch (`--no-cache`), which the tests check.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep import labels
+from sitrep.cache import BuildCache, code_digest, digest
 from sitrep.config import SiteConfig, load_config
+from sitrep.content import load_briefing
+from sitrep.downloads import facts_csv
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
-from sitrep.downloads import facts_csv
 from sitrep.facts_json import facts_document
-from sitrep.feeds import atom_feed, robots, sitemap
+from sitrep.feeds import FEED_SIZE, atom_feed, robots, sitemap
+from sitrep.fingerprint import Fingerprinter
+from sitrep.gazetteer import Gazetteer
+from sitrep.manifest import (Manifest, input_stamp, load_manifest, output_state,
+                             save_manifest)
 from sitrep.markup import render_body
-from sitrep.output import check_output_dir, write_site
+from sitrep.model import Report
+from sitrep.output import check_output_dir
 from sitrep.pair import Sitrep, pair
+from sitrep.parallel import map_shares
 from sitrep.progress import ProgressCallback
 from sitrep.project import Content, load_content
-from sitrep.render import Renderer
-from sitrep.search import search_index
+from sitrep.render import Page, Renderer
 from sitrep.site import NAV, SiteData, plan
+from sitrep.sitefiles import SiteWriter, render_and_write
 from sitrep.static import static_files
 from sitrep.validate import check_references
+
+CACHE_DIR = ".sitrep-cache"
 
 
 @dataclass
@@ -29,55 +48,125 @@ class BuildResult:
     output: Path
     pages: int
     files: int
+    rendered: int = 0          # pages drawn this time (the others were unchanged)
+    written: int = 0           # files whose bytes changed
+    unchanged: bool = False    # nothing was edited since the last build
 
 
-def load_project(root: Path, progress: ProgressCallback | None = None
+class Extractor:
+    """Loads briefing files and extracts the French ones, reusing cached results."""
+
+    def __init__(self, gazetteer: Gazetteer, gazetteer_digest: str, cache: BuildCache,
+                 jobs: int | None, progress: ProgressCallback | None = None):
+        self.gazetteer = gazetteer
+        self.gazetteer_digest = gazetteer_digest
+        self.cache = cache
+        self.jobs = jobs
+        self.progress = progress
+        self.reports: dict[str, Report] = {}
+
+    def _compute(self, paths) -> list:
+        results = []
+        for path in paths:
+            try:
+                briefing = load_briefing(path)
+                report = extract(briefing, self.gazetteer) if briefing.language == "fr" else None
+                results.append((briefing, report))
+            except SitrepError as error:
+                results.append(error)
+        return results
+
+    def load_all(self, paths: list[Path]) -> list:
+        keys = []
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""                 # load_briefing reports the problem
+            keys.append(digest("briefing", str(path), data, self.gazetteer_digest))
+        cached = [self.cache.get(key) for key in keys]
+        missing = [path for path, hit in zip(paths, cached) if hit is None]
+        computed = iter(map_shares(self._compute, missing, self.jobs))
+        results = []
+        for key, hit in zip(keys, cached):
+            entry = hit if hit is not None else next(computed)
+            if isinstance(entry, SitrepError):
+                results.append(entry)      # errors are never cached: they are cheap to find
+                continue
+            self.cache.put(key, entry)
+            briefing, report = entry
+            if report is not None:
+                self.reports[briefing.id] = report
+            results.append(briefing)
+        if self.progress:
+            self.progress("extract", len(paths), len(paths))
+        return results
+
+
+def _folder_digest(folder: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def load_project(root: Path, progress: ProgressCallback | None = None,
+                 cache: BuildCache | None = None, jobs: int | None = None
                  ) -> tuple[SiteConfig, Content, list[Sitrep]]:
     """Read and check everything; every problem in every file is reported at once."""
     errors = ErrorCollector()
     config = load_config(root / "content" / "site.yaml", errors)
-    content = load_content(root / "content", errors)
+    extractors: list[Extractor] = []
+
+    def loader_for(gazetteer: Gazetteer):
+        extractor = Extractor(gazetteer, _folder_digest(root / "content" / "gazetteer"),
+                              cache or BuildCache(None), jobs, progress)
+        extractors.append(extractor)
+        return extractor.load_all
+
+    content = load_content(root / "content", errors, loader_for)
     check_references(content, errors)
-    reports = []
-    french = [b for b in content.briefings if b.language == "fr"]
-    for done, briefing in enumerate(french, start=1):
-        with errors.collect():
-            reports.append(extract(briefing, content.gazetteer))
-        if progress:
-            progress("extract", done, len(french))
     errors.raise_if_any()
+    reports = [extractors[0].reports[b.id] for b in content.briefings if b.language == "fr"]
     return config, content, pair(reports, content.briefings)
 
 
-def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
-                progress: ProgressCallback | None = None) -> tuple[dict[str, bytes], int]:
-    """Every output file as bytes, and how many of them are pages."""
+SITE_GLOBALS = {"nav": NAV, "status_labels": labels.TRANSLATION_STATUS,
+                "yardstick_french": labels.YARDSTICK_FRENCH,
+                "confidence_labels": labels.CONFIDENCE}
+
+
+@dataclass
+class PlannedSite:
+    renderer: Renderer
+    data: SiteData
+    pages: list[Page]
+    globals: dict
+
+
+def plan_site(root: Path, config: SiteConfig, content: Content,
+              sitreps: list[Sitrep]) -> PlannedSite:
     renderer = Renderer(root / "templates", config.languages)
     data = SiteData(config, sitreps, content.gazetteer, renderer.localizers)
-    pages = plan(data)
-    site_globals = {"site": config, "languages": config.languages, "nav": NAV,
-                    "status_labels": labels.TRANSLATION_STATUS,
-                    "yardstick_french": labels.YARDSTICK_FRENCH,
-                    "confidence_labels": labels.CONFIDENCE}
-    files: dict[str, bytes] = {}
-    for done, page in enumerate(pages, start=1):
-        files[page.path] = renderer.render(page, site_globals).encode("utf-8")
-        if progress:
-            progress("render", done, len(pages))
-    files.update(static_files(root / "templates" / "static"))
-    files.update(machine_files(root, data, pages, renderer))
-    files.update(search_index(files))
-    return files, len(pages)
+    site_globals = {"site": config, "languages": config.languages, **SITE_GLOBALS}
+    return PlannedSite(renderer, data, plan(data), site_globals)
 
 
-def machine_files(root: Path, data: SiteData, pages: list, renderer: Renderer) -> dict[str, bytes]:
+def _render_pages(site: PlannedSite, pages: list[Page]) -> list[tuple[str, bytes]]:
+    return [(page.path, site.renderer.render(page, site.globals).encode("utf-8"))
+            for page in pages]
+
+
+def machine_files(root: Path, data: SiteData, pages: list[Page]) -> dict[str, bytes]:
     """Feeds, sitemap, robots.txt and the facts downloads."""
     config, sitreps = data.config, data.sitreps
     by_id = sorted(sitreps, key=lambda s: s.id)
     files = {"data/facts.json": _json_bytes(facts_document([s.report for s in by_id],
                                                            root.resolve())),
              "sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
-    bodies = {(s.id, b.language): render_body(b.body) for s in sitreps
+    bodies = {(s.id, b.language): render_body(b.body) for s in sitreps[:FEED_SIZE]
               for b in (s.fr, s.en) if b is not None}
     for lang in config.languages:
         files[f"{lang}/feed.xml"] = atom_feed(config, sitreps, lang, bodies, config.title[lang])
@@ -86,19 +175,82 @@ def machine_files(root: Path, data: SiteData, pages: list, renderer: Renderer) -
 
 
 def _json_bytes(document: dict) -> bytes:
-    import json
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
+                progress: ProgressCallback | None = None) -> tuple[dict[str, bytes], int]:
+    """Every output file as bytes (search index aside), and how many are pages: for
+    `sitrep check` and tests, which keep the whole site in memory."""
+    site = plan_site(root, config, content, sitreps)
+    files = dict(_render_pages(site, site.pages))
+    if progress:
+        progress("render", len(site.pages), len(site.pages))
+    files.update(static_files(root / "templates" / "static"))
+    files.update(machine_files(root, site.data, site.pages))
+    return files, len(site.pages)
+
+
 def build_project(root: Path, output: Path | None = None,
-                  progress: ProgressCallback | None = None) -> BuildResult:
-    """progress(stage, done, total), if given, is told the counts as the build goes."""
+                  progress: ProgressCallback | None = None, *, search: bool = True,
+                  use_cache: bool = True, jobs: int | None = None) -> BuildResult:
+    """Build the site into output (default: public/). progress(stage, done, total), if
+    given, is told the counts as the build goes."""
     output = output if output is not None else root / "public"
     check_output_dir(output, root)
-    config, content, sitreps = load_project(root, progress)
-    files, pages = render_site(root, config, content, sitreps, progress)
-    write_site(output, files)
-    return BuildResult(output, pages, len(files))
+    cache_dir = root / CACHE_DIR if use_cache else None
+    manifest = load_manifest(cache_dir, output)
+    inputs = input_stamp([root / "content", root / "templates"],
+                         f"{code_digest()} search={search} {output.resolve()}")
+    output_stamp, output_files = output_state(output)
+    if manifest is not None and manifest.stamp == digest(inputs, output_stamp):
+        return BuildResult(output, len(manifest.pages), len(manifest.files), unchanged=True)
+    if manifest is not None and output_files != set(manifest.files):
+        manifest = None         # files were added or removed by hand: build it afresh
+
+    cache = BuildCache(cache_dir)
+    config, content, sitreps = load_project(root, progress, cache, jobs)
+    site = plan_site(root, config, content, sitreps)
+    fingerprinter = Fingerprinter()
+    shared = digest(code_digest(), _folder_digest(root / "templates"), repr(config),
+                    _folder_digest(root / "content" / "gazetteer"))
+    fingerprints = {page.path: digest(shared, page.template, page.lang or "",
+                                      repr(sorted(page.alternates.items())),
+                                      fingerprinter.of(page.context))
+                    for page in site.pages}
+    previous = manifest or Manifest()
+    stale = [page for page in site.pages
+             if previous.pages.get(page.path) != fingerprints[page.path]]
+
+    writer = SiteWriter(output, manifest)
+
+    def render(pages: list[Page]) -> list[tuple[str, bytes]]:
+        return _render_pages(site, pages)
+
+    try:
+        if writer.fresh:            # workers write straight into the fresh folder
+            writer.add_written(map_shares(
+                lambda pages: render_and_write(writer.folder, render, pages), stale, jobs))
+        else:                       # few pages: drawn in memory, written once all succeeded
+            for path, data in map_shares(render, stale, jobs):
+                writer.add(path, data)
+        if progress:
+            progress("render", len(stale), len(stale))
+        stale_paths = {page.path for page in stale}
+        writer.keep([page.path for page in site.pages if page.path not in stale_paths])
+        for path, data in static_files(root / "templates" / "static").items():
+            writer.add(path, data)
+        for path, data in machine_files(root, site.data, site.pages).items():
+            writer.add(path, data)
+        written = writer.finish(search=search)
+    except BaseException:
+        writer.abandon()
+        raise
+    cache.save()
+    stamp = digest(inputs, output_state(output)[0])
+    save_manifest(cache_dir, output, Manifest(writer.build_id, stamp, fingerprints,
+                                              writer.digests))
+    return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 
 def check_project(root: Path) -> list[SitrepError]:

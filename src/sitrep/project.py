@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from sitrep.content import load_briefings
 from sitrep.errors import ErrorCollector, SitrepError
-from sitrep.gazetteer import Gazetteer, load_gazetteer
+from sitrep.gazetteer import Gazetteer, read_gazetteer
 from sitrep.model import Briefing
 
 # The project this package was installed from (an editable install keeps it beside src/).
@@ -36,9 +37,14 @@ class Content:
     gazetteer: Gazetteer
 
 
-def load_content(root: Path, errors: ErrorCollector) -> Content:
-    gazetteer = Gazetteer()
-    with errors.collect():
-        gazetteer = load_gazetteer(root / "gazetteer")
-    briefings = load_briefings(root / "briefings", errors)
+def load_content(root: Path, errors: ErrorCollector,
+                 loader_for: Callable[[Gazetteer], Callable] | None = None) -> Content:
+    """Read the gazetteer and every briefing; problems in both go to the same collector,
+    so one `sitrep check` reports them all. loader_for(gazetteer), if given, makes the
+    function that loads the briefing files (the build's extracts them too, with a cache)."""
+    gazetteer = read_gazetteer(root / "gazetteer", errors)
+    if loader_for is None:
+        briefings = load_briefings(root / "briefings", errors)
+    else:
+        briefings = load_briefings(root / "briefings", errors, loader_for(gazetteer))
     return Content(root, briefings, gazetteer)

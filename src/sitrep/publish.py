@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitrep import gitrev
 from sitrep.errors import SitrepError
+from sitrep.pipeline import CACHE_DIR
 from sitrep.progress import ProgressCallback
 
 INPUTS = ("content", "templates")
@@ -40,11 +41,12 @@ class Published:
     warnings: list[SitrepError]
 
 
-def uncommitted_changes(top: Path, output: Path) -> list[str]:
-    """`git status --porcelain` lines, the built site itself aside."""
+def uncommitted_changes(top: Path, output: Path, cache: Path | None = None) -> list[str]:
+    """`git status --porcelain` lines, the built site and the build cache aside."""
     exclude = []
-    if output.resolve().is_relative_to(top.resolve()):
-        exclude = [f":(exclude){output.resolve().relative_to(top.resolve()).as_posix()}"]
+    for derived in (output, cache or top / CACHE_DIR):
+        if derived.resolve().is_relative_to(top.resolve()):
+            exclude.append(f":(exclude){derived.resolve().relative_to(top.resolve()).as_posix()}")
     done = gitrev.git(top, "status", "--porcelain", "--untracked-files=all", "--", ".", *exclude)
     return [line for line in done.stdout.splitlines() if line.strip()]
 
@@ -75,7 +77,7 @@ def publish(root: Path, output: Path | None = None, *, branch: str = "gh-pages",
     if branch == current:
         raise _refuse(f"'{branch}' is the branch checked out here; publish to another one")
     output = output if output is not None else root / "public"
-    changes = uncommitted_changes(top, output)
+    changes = uncommitted_changes(top, output, root / CACHE_DIR)
     if changes and not allow_dirty:
         shown = "; ".join(changes[:5]) + (" …" if len(changes) > 5 else "")
         raise _refuse(f"uncommitted changes ({shown}): commit them so the site is that of "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,26 @@ class Page:
 
 def relative_url(target: str, page_path: str) -> str:
     """A link from the page at page_path to the site path target, relative so the site
-    works under any base path."""
-    base = posixpath.dirname(page_path)
-    rel = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    if rel == "./":
+    works under any base path.
+
+    >>> relative_url("fr/timeline/", "fr/briefings/x/index.html")
+    '../../timeline/'
+    >>> relative_url("fr/", "fr/index.html")
+    './'
+    >>> relative_url("static/style.css", "index.html")
+    'static/style.css'
+    """
+    # posixpath.relpath calls abspath on both sides; this runs ~40 times a page.
+    base = page_path.split("/")[:-1]
+    parts = [p for p in target.split("/") if p]
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:])
+    if not rel:
         return "./"
+    if target.endswith("/"):
+        rel += "/"
     return rel
 
 
@@ -76,24 +89,40 @@ class Renderer:
                    "url": lambda target: relative_url(target, page.path)}
         try:
             return env.get_template(page.template).render(context)
+        except SitrepError:
+            raise
         except jinja2.TemplateSyntaxError as exc:
-            raise SitrepError(f"template error: {exc.message}",
-                              self.templates / (exc.name or page.template), exc.lineno) from None
-        except jinja2.TemplateNotFound as exc:
-            raise SitrepError(f"template not found: {exc.name}", self.templates / page.template) \
-                from None
-        except jinja2.UndefinedError as exc:
-            raise SitrepError(f"template error: {exc.message}", *_template_location(exc, self.templates,
-                                                                                  page.template)) from None
+            # Raised for the file that holds the mistake, be it the page's own template
+            # or one it extends or includes (compiled when first used).
+            path = Path(exc.filename) if exc.filename else self.templates / page.template
+            raise SitrepError(f"template error: {exc.message}", path, exc.lineno) from None
+        except Exception as exc:
+            where = _template_location(exc, self.templates)
+            if where is None and isinstance(exc, jinja2.TemplateNotFound):
+                where = (self.templates / page.template, None)
+            if where is None:
+                raise              # not raised in a template: a bug in sitrep, keep the traceback
+            raise SitrepError(f"template error: {_describe(exc)}", *where) from None
 
 
-def _template_location(exc: BaseException, templates: Path, fallback: str) -> tuple[Path, int | None]:
-    """The template file and line of a runtime template error, from its traceback."""
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"template not found: {exc.name}"
+    if isinstance(exc, jinja2.TemplateError) and exc.message:
+        return exc.message
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _template_location(exc: BaseException, templates: Path) -> tuple[Path, int] | None:
+    """The template file and line of a runtime error, from its traceback: Jinja rewrites
+    it so that template code shows as frames of the template file. The innermost such
+    frame is the template that failed (an included or extended one, maybe)."""
+    root = os.path.abspath(templates)
+    location = None
     tb = exc.__traceback__
-    location: tuple[Path, int | None] = (templates / fallback, None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(str(templates)):
+        if os.path.abspath(filename).startswith(root + os.sep):
             location = (Path(filename), tb.tb_lineno)
         tb = tb.tb_next
     return location

@@ -18,19 +18,15 @@ from sitrep.errors import SitrepError
 BUNDLE = "pagefind"
 
 
-def search_index(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files of the search bundle, to be published under /pagefind/."""
-    pages = {path: data for path, data in files.items()
-             if path.endswith(".html") and path.split("/", 1)[0] in ("fr", "en")}
+def search_index(site: Path) -> dict[str, bytes]:
+    """The files of the search bundle for the pages in site, to go under /pagefind/.
+
+    Only pages with a data-pagefind-body element are indexed (briefings, method), each
+    in the index of its <html lang>."""
     with tempfile.TemporaryDirectory(prefix="sitrep-pagefind-") as tmp:
-        site = Path(tmp) / "site"
-        for path, data in pages.items():
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
         bundle = Path(tmp) / BUNDLE
         command = [sys.executable, "-m", "pagefind", "--site", str(site),
-                   "--output-path", str(bundle), "--quiet"]
+                   "--glob", "{fr,en}/**/*.html", "--output-path", str(bundle), "--quiet"]
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)
         except OSError as exc:

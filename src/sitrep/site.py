@@ -44,9 +44,19 @@ class SiteData:
         return [(fact, sitrep) for sitrep in sorted(self.sitreps, key=lambda s: (s.date, s.id))
                 for fact in sitrep.facts]
 
+    _views: dict[tuple[str, int], FactView] = field(default_factory=dict, repr=False)
+
     def views(self, lang: str, pairs: list[tuple[Fact, Sitrep]]) -> list[FactView]:
+        """Facts in words for lang; each is made once, then reused by every page showing it."""
         loc = self.localizers[lang]
-        return [fact_view(fact, sitrep, loc, self.gazetteer) for fact, sitrep in pairs]
+        result = []
+        for fact, sitrep in pairs:
+            key = (lang, id(fact))
+            view = self._views.get(key)
+            if view is None:
+                view = self._views[key] = fact_view(fact, sitrep, loc, self.gazetteer)
+            result.append(view)
+        return result
 
 
 def briefing_url(lang: str, briefing_id: str) -> str:
@@ -111,13 +121,32 @@ def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
 
 # -- briefings ------------------------------------------------------------------------
 
+class LazyBody:
+    """A briefing body as HTML, rendered only if its page is drawn (an incremental
+    build skips most pages) and then once, whichever page asks first."""
+
+    def __init__(self, body: str, anchors: list | tuple = ()):
+        self.body = body
+        self.anchors = tuple(anchors)
+        self._html: str | None = None
+
+    def __str__(self) -> str:
+        if self._html is None:
+            self._html = render_body(self.body, list(self.anchors))
+        return self._html
+
+    def fingerprint(self, fingerprinter) -> str:
+        return fingerprinter.of(("body", self.body, tuple((a.id, a.start, a.end, a.fact_id)
+                                                          for a in self.anchors)))
+
+
 def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
                    older: Sitrep | None) -> list[Page]:
     pages = []
     anchors = evidence_anchors(sitrep.facts)
-    body_html = {"fr": render_body(sitrep.fr.body, anchors)}
+    body_html = {"fr": LazyBody(sitrep.fr.body, anchors)}
     if sitrep.en is not None:
-        body_html["en"] = render_body(sitrep.en.body)
+        body_html["en"] = LazyBody(sitrep.en.body)
     for lang in data.config.languages:
         facts = sorted(data.views(lang, [(f, sitrep) for f in sitrep.facts]), key=fact_sort_key)
         shown = sitrep.briefing(lang)
@@ -130,6 +159,7 @@ def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
                      "body_lang": shown.language, "facts": facts, "confidences": confidences,
                      "source_name": data.gazetteer.name("sources", sitrep.fr.source, lang),
                      "newer": newer, "older": older,
+                     "translation_status": sitrep.translation_status,
                      "json_ld": json_ld(data.config, sitrep, lang, data.gazetteer.name(
                          "sources", sitrep.fr.source, lang))},
             alternates={l: briefing_url(l, sitrep.id) for l in data.config.languages}))
@@ -240,7 +270,7 @@ def plan(data: SiteData) -> list[Page]:
         pages.append(section_page(data, lang, "method", "method.html",
                                   confidences=list(labels.CONFIDENCE.items())))
         pages.append(section_page(data, lang, "translations", "translations.html",
-                                  sitreps=data.sitreps))
+                                  statuses=[(s, s.translation_status) for s in data.sitreps]))
         pages.append(section_page(data, lang, "search", "search.html"))
     for index, sitrep in enumerate(data.sitreps):
         newer = data.sitreps[index - 1] if index > 0 else None

@@ -32,8 +32,10 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
                 header_source: str | None = None) -> list[Draft]:
     """Every fact the rules find in a body, merged, before annotations."""
     doc = scan_document(body, today, entity_matcher(gazetteer), header_source)
-    doc.distribute("cues", find_cues(doc.low))
-    doc.distribute("triggers", find_triggers(doc.low))
+    for view in doc.views:
+        # Cues are read only beside figures, triggers only in sentences with a date.
+        view.extra["cues"] = find_cues(doc.low, view.start, view.end) if view.figures else []
+        view.extra["triggers"] = find_triggers(doc.low, view.start, view.end) if view.dates else []
     discourse = Discourse()
     counts = CountReader(doc, discourse, _main_actor(doc))
     events = EventReader(doc, discourse)

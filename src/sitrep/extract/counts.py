@@ -76,6 +76,18 @@ _FRACTION_OF = re.compile(r"\b(?:moitié|tiers|quarts?|majorité|partie|plupart|
                           r"|du|de\s+la)\s+(?:\w+\s+)?\Z")
 # A relative clause goes on with the time of the clause before (« …début février, où … »).
 _RELATIVE_CLAUSE = re.compile(r"(?:où|dont|qui|lorsque|quand|puis)\b")
+# « …ont été tués et qu'un millier d'autres avaient été blessés »: a coordinated clause of
+# its own; a cue before it (« tués ») does not reach the figure after it.
+_NEW_PROPOSITION = re.compile(r"\b(?:et|mais|ou|tandis|alors|puis)\s+(?:qu'|que\b)")
+# « …de 500 hommes, et les pertes nord-coréennes de 1 000 »: a cue after a comma and a
+# conjunction heads the next coordinated phrase, not the figure before it.
+_NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
+# « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
+# an auxiliary and the participle after it says what befell them.
+_SUBJECT_OF_AUXILIARY = re.compile(
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:ont|avaient|auraient|auront|sont|seraient|étaient|seront|a|avait"
+    r"|aurait|est|serait|était)\s+(?:(?:déjà|également|aussi|ainsi|probablement|vraisemblablement"
+    r"|récemment)\s+)?(?:été\s+)?\Z")
 MAX_CUE_DISTANCE = 160
 PRE_CUE_WEIGHT = 1.5
 
@@ -89,9 +101,11 @@ class Cue:
     rule: str
 
 
-def find_cues(scan: str) -> list[Cue]:
-    return [Cue(hit.start, hit.end, *hit.rule.value, hit.rule.name)
-            for hit in CUE_RULES.finditer(scan)]
+def find_cues(scan: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """The cues of the lower-case scan copy that start in [start, end)."""
+    hits = CUE_RULES.finditer(scan) if start == 0 and end is None \
+        else CUE_RULES.finditer_within(scan, start, len(scan) if end is None else end)
+    return [Cue(hit.start, hit.end, *hit.rule.value, hit.rule.name) for hit in hits]
 
 
 def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
@@ -114,12 +128,18 @@ def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
     return "other", None
 
 
-def _nearest_cue(cues: list[Cue], figure: Figure, start: int, end: int) -> Cue | None:
+def _nearest_cue(scan: str, cues: list[Cue], figure: Figure, start: int, end: int) -> Cue | None:
     best, best_distance = None, float("inf")
     for cue in cues:
         if cue.start >= figure.end and cue.start < end:
             distance = cue.start - figure.end
+            if _SUBJECT_OF_AUXILIARY.match(scan[figure.end:cue.start]):
+                distance = 0                  # « 300 ont été tués »: its own predicate
+            elif _NEXT_COORDINATE.search(scan, figure.end, cue.start):
+                continue
         elif cue.end <= figure.start and cue.start >= start:
+            if _NEW_PROPOSITION.search(scan, cue.end, figure.start):
+                continue
             distance = (figure.start - cue.end) * PRE_CUE_WEIGHT
         else:
             continue
@@ -157,8 +177,8 @@ class CountReader:
         if head_cue is not None:
             return head_cue
         cues = view.extra["cues"]
-        cue = _nearest_cue(cues, figure, seg_start, seg_end) \
-            or _nearest_cue(cues, figure, view.start, figure.start)
+        cue = _nearest_cue(self.doc.low, cues, figure, seg_start, seg_end) \
+            or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
         if cue is None and head == "people" and any(
                 figure.end <= p.start < figure.end + 60 and is_locative(self.doc.low, p.start)
                 for p in view.places):
@@ -201,6 +221,11 @@ class CountReader:
         # people noun (« les Nord-Coréens »).
         attached = [a for a in in_segment
                     if (a.adjective and is_attached(scan, a.start)) or (a.demonym and not a.adjective)]
+        on_cue = [a for a in attached if a.adjective and cue.end <= a.start <= cue.end + 2
+                  and cue.end <= figure.start]
+        if on_cue:                    # « les pertes ukrainiennes seraient … de 500 »
+            draft.actor = on_cue[0].id
+            return
         if attached:
             draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
             return

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.numbers import words_value
-from sitrep.extract.rules import Rule, RuleSet
+from sitrep.extract.rules import Rule, RuleSet, by_first_character
 from sitrep.model import When
 
 MONTH_NAMES = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
@@ -69,6 +69,12 @@ class _Context:
     last: When | None              # the last date mentioned, for « deux jours plus tard »
     forward: bool                  # « d'ici décembre » looks ahead
     introduced: bool               # a preposition or « depuis » stands before it
+    filed: dt.date | None = None   # the day of the dispatch's dateline (« SÉOUL, 19 décembre — »)
+
+    @property
+    def reference(self) -> dt.date:
+        """The day « jeudi » and « hier » count back from: the dateline's, else the briefing's."""
+        return self.filed or self.today
 
 
 Interval = tuple[dt.date, dt.date, str]
@@ -353,13 +359,14 @@ _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant-hier": 2}
 
 
 def _yesterday(hit, ctx: _Context) -> Interval:
-    day = ctx.today - dt.timedelta(days=_DAYS_BACK[hit.text.lower()])
+    day = ctx.reference - dt.timedelta(days=_DAYS_BACK[hit.text.lower()])
     return day, day, "day"
 
 
 def _weekday(hit, ctx: _Context) -> Interval:
     wanted = _WEEKDAYS.index(hit.group("wd").lower())
-    day = ctx.today - dt.timedelta(days=(ctx.today.weekday() - wanted) % 7)
+    reference = ctx.reference
+    day = reference - dt.timedelta(days=(reference.weekday() - wanted) % 7)
     return day, day, "day"
 
 
@@ -416,30 +423,47 @@ DATE_RULES = RuleSet([
 ], before=r"(?:^|(?<=[^\w'-]))", after=r"(?![\w-])")
 
 
+_ANCHOR_DIGITS_BEFORE = (rf"(?=(?:er|re|ère)?\s*(?:[/.]\d|{MONTH_NAMES}|{MONTH_SHORT}|jours?|semaines?"
+                         r"|mois|ans|années?|et\s+(?:le\s+)?\d|au\s+\d|[-–]\d))")
+_ANCHOR_WORDS = (f"{MONTH_NAMES}|{MONTH_SHORT}|printemps|été|automne|hiver|trimestre|semestre"
+                 r"|quinzaine|semaines?|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+                 r"|dimanche|hier|avant-hier|aujourd'hui|lendemain|veille|jours?|surlendemain"
+                 r"|avant-veille|premiers|derniers|première|seconde|deuxième").split("|")
+
+
+def _digit_anchor(digit: str) -> str:
+    """A run of digits that a date can hold, led by `digit`: a year 19xx/20xx, or a day or
+    count before a month, a unit of time, another day or a slash; « 1re », « 1ère »."""
+    branches = {"1": [r"9\d\d(?!\d)"], "2": [r"0\d\d(?!\d)"]}.get(digit, [])
+    branches.append(rf"\d*+{_ANCHOR_DIGITS_BEFORE}")
+    if digit == "1":
+        branches.append(r"(?<!\w.)(?:re|ère)(?![\w-])")
+    return digit + r"(?<!\d.)(?:" + "|".join(branches) + ")"
+
+
 # Every date holds one of these; rules are tried only in the few words before one.
 # A number is an anchor only where a date can hold it: a year, or before a month, a
 # unit of time, another day (« du 3 au 7 mars ») or a slash (« 12/03/2025 »). A run of
-# digits is read once (possessive `++`): a megabyte of digits stays linear.
-ANCHOR = re.compile(
-    rf"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d++(?=(?:er|re|ère)?\s*(?:[/.]\d|{MONTH_NAMES}|{MONTH_SHORT}"
-    rf"|jours?|semaines?|mois|ans|années?|et\s+(?:le\s+)?\d|au\s+\d|[-–]\d))"
-    rf"|(?<!\w)(?:{MONTH_NAMES}|{MONTH_SHORT}|{SEASON}|trimestre|semestre|quinzaine|semaines?"
-    r"|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier"
-    r"|aujourd'hui|lendemain|veille|jours?|surlendemain|avant-veille|premiers|derniers|première|1re"
-    r"|1ère|seconde|deuxième)(?![\w-])")
+# digits is read once (possessive `*+`): a megabyte of digits stays linear. Every
+# branch opens with a literal character, so the scan skips ahead to those alone.
+ANCHOR = re.compile("|".join([_digit_anchor(d) for d in "0123456789"]) + "|"
+                    + by_first_character([w + r"(?![\w-])" for w in _ANCHOR_WORDS], r"(?<!\w.)"))
 REACH = 20
 
 
-def find_dates(scan: str, today: dt.date, source: str | None = None) -> list[DateMention]:
+def find_dates(scan: str, today: dt.date, source: str | None = None,
+               datelines: list[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date expression of the lower-case scan copy, in reading order; relative ones
-    count from the one before. `when.text` is cut from `source` (the cased scan copy)."""
+    count from the one before, weekdays from the last dateline (spans in `datelines`)
+    or the briefing date. `when.text` is cut from `source` (the cased scan copy)."""
     source = scan if source is None else source
     found: list[DateMention] = []
     last: When | None = None
+    filed: dt.date | None = None
     for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
         prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
         since, prep = prefix.group("since"), prefix.group("prep") or ""
-        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep))
+        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep), filed)
         try:
             interval = hit.rule.value(hit, ctx)
         except (ValueError, OverflowError):
@@ -453,6 +477,8 @@ def find_dates(scan: str, today: dt.date, source: str | None = None) -> list[Dat
         when = When(start, end, precision, text)
         found.append(DateMention(prefix.start(), hit.end, when, hit.rule.name))
         last = when
+        if precision == "day" and start <= today and any(s <= hit.start < e for s, e in datelines):
+            filed = start
     return found
 
 

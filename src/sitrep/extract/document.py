@@ -111,7 +111,7 @@ def scan_document(body: str, today: dt.date, matcher: EntityMatcher,
     index = SentenceIndex(sentences)
     views = [SentenceView(i, s) for i, s in enumerate(sentences)]
     datelines = _datelines(scan)
-    dates = find_dates(low, today, scan)
+    dates = find_dates(low, today, scan, datelines)
     figures = find_quantities(low, [(d.start, d.end) for d in dates])
     entities = find_entities(low, scan, matcher)
     _bucket(views, index, _outside(dates, datelines), "dates")

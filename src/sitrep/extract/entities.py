@@ -15,12 +15,15 @@ import weakref
 from dataclasses import dataclass, field
 
 from sitrep.extract.lexicon import CASUALTY_NOUNS, GROUPS, LOCATIVE, PEOPLE
-from sitrep.extract.rules import words_pattern
+from sitrep.extract.rules import by_first_character, words_pattern
 from sitrep.gazetteer import Gazetteer
 
-_ANAPHORA = re.compile(
-    r"\b(?:la|cette)\s+(?:région|zone|province)\b(?!\s+(?:de|d'|du|des)\b)"
-    r"|(?:\bl'|\bcet\s+)oblast\b(?!\s+(?:de|d'|du|voisin|russe)\b)")
+# « la région », « cette zone », « l'oblast » without a name after them; each branch opens
+# with a literal character, so the scan skips ahead to those alone.
+_ANAPHORA_NOUN = r"\s+(?:région|zone|province)\b(?!\s+(?:de|d'|du|des)\b)"
+_ANAPHORA_OBLAST = r"oblast\b(?!\s+(?:de|d'|du|voisin|russe)\b)"
+_ANAPHORA = re.compile(rf"l(?<!\w.)(?:a{_ANAPHORA_NOUN}|'{_ANAPHORA_OBLAST})"
+                       rf"|c(?<!\w.)(?:ette{_ANAPHORA_NOUN}|et\s+{_ANAPHORA_OBLAST})")
 _SAYING = (r"affirm|estim|indiqu|déclar|rapport|annonc|assur|évalu|précis|reconn|confirm|avanc"
            r"|chiffr|évoqu|reti(?:en|ent)|fait\s+état|fait\s+savoir|soulign|ajout|signal|considèr"
            r"|craint|constat|recens|dénombr|révél|sugg|expliqu|démen|avert|a\s+dit|a\s+écrit")
@@ -71,7 +74,10 @@ class EntityMatcher:
                 for word in (*entry.words, entry.names["fr"]):
                     lookup.setdefault(_key(word), entry.id)
             self.ids[kind] = lookup
-            self.regex[kind] = re.compile(rf"(?<![\w-])(?:{words_pattern(lookup)})(?![\w-])")
+            # Grouped by first character, the scan skips ahead to those alone.
+            self.regex[kind] = re.compile(
+                by_first_character([rf"{w}(?![\w-])" for w in words_pattern(lookup).split("|")],
+                                   r"(?<![\w-].)") if lookup else "(?!)")
         self.actor_words = set(self.ids["actors"])
         self.demonyms = {w for e in gazetteer.actors.values() for w in e.words if w[:1].islower()}
         self.demonym_keys = {_key(w) for w in self.demonyms}
@@ -79,6 +85,15 @@ class EntityMatcher:
 
 def _key(word: str) -> str:
     return " ".join(word.replace("\u2019", "'").lower().split())
+
+
+def _entry_id(lookup: dict[str, str], matched: str) -> tuple[str, str]:
+    """(key, id) of a phrase matched in the lower-case scan copy."""
+    entry = lookup.get(matched)
+    if entry is not None:
+        return matched, entry
+    key = _key(matched)
+    return key, lookup[key]
 
 
 _MATCHERS: dict[int, tuple[weakref.ref, EntityMatcher]] = {}
@@ -107,8 +122,7 @@ def _places(scan: str, matcher: EntityMatcher) -> list[Mention]:
     gazetteer = matcher.gazetteer
     found = []
     for match in matcher.regex["places"].finditer(scan):
-        key = _key(match.group())
-        place_id = matcher.ids["places"][key]
+        key, place_id = _entry_id(matcher.ids["places"], match.group())
         if key in matcher.actor_words and not is_locative(scan, match.start()):
             continue                      # « la Russie a riposté »: an actor, not a place
         region = gazetteer.region_of(place_id)
@@ -144,9 +158,9 @@ def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) 
             index += 1
         if index < len(places) and places[index].start <= start and end <= places[index].end:
             continue                      # « l'oblast russe de Koursk », « en Russie »
-        key = _key(match.group())
+        key, actor_id = _entry_id(matcher.ids["actors"], match.group())
         demonym = key in matcher.demonym_keys
-        found.append(Mention("actor", matcher.ids["actors"][key], start, end,
+        found.append(Mention("actor", actor_id, start, end,
                              adjective=demonym and scan[start].islower(), demonym=demonym))
     return found
 
@@ -154,12 +168,12 @@ def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) 
 def _sources(scan: str, matcher: EntityMatcher) -> list[Mention]:
     found = []
     for match in matcher.regex["sources"].finditer(scan):
-        key = _key(match.group())
+        key, source_id = _entry_id(matcher.ids["sources"], match.group())
         ambiguous = key in matcher.actor_words or key.startswith(("armée", "kiev", "moscou"))
         if ambiguous and not (_INTRODUCED.search(scan, max(0, match.start() - 60), match.start())
                               or _FOLLOWED_BY_SAYING.match(scan, match.end())):
             continue
-        found.append(Mention("source", matcher.ids["sources"][key], match.start(), match.end()))
+        found.append(Mention("source", source_id, match.start(), match.end()))
     return found
 
 

@@ -61,8 +61,11 @@ _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+)
 _ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
 
 
-def find_triggers(scan: str) -> list:
-    return list(EVENT_RULES.finditer(scan))
+def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
+    """The event triggers of the lower-case scan copy that start in [start, end)."""
+    if start == 0 and end is None:
+        return list(EVENT_RULES.finditer(scan))
+    return list(EVENT_RULES.finditer_within(scan, start, len(scan) if end is None else end))
 
 
 class EventReader:

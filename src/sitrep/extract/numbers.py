@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.lexicon import CASUALTY_NOUNS, PEOPLE
-from sitrep.extract.rules import Rule, RuleSet, words_pattern
+from sitrep.extract.rules import Rule, RuleSet, by_first_character, words_pattern
 from sitrep.model import Quantity
 
 SMALL = {"zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
@@ -78,9 +78,13 @@ IDENTIFIED_BY = (r"résolutions?|articles?|art\.|n°|no\.|numéros?|décrets?|lo
 RANGE_TO = r"(?:\s+à\s+|(?<=\d)\s*-\s*(?=\d))"
 
 # Every figure holds one of these; rules are tried only in the few words before one.
-ANCHOR = re.compile(rf"\d++|(?<![\w-])(?:{words_pattern(w for w in WORD_VALUES if w not in ('un', 'une'))})\b"
-                    rf"|(?<![\w-])une?\s+(?:demi|{'|'.join(APPROX_NOUNS)}|soldat|militaire|homme|combattant"
-                    r"|prisonnier|officier|mort|tué|blessé|disparu|victime)|\+")
+_ANCHOR_WORDS = [rf"{re.escape(word)}\b" for word in sorted(
+    (w for w in WORD_VALUES if w not in ("un", "une")), key=lambda w: (-len(w), w))]
+_ANCHOR_ONE_OF = (rf"une?\s+(?:demi|{'|'.join(APPROX_NOUNS)}|soldat|militaire|homme|combattant"
+                  r"|prisonnier|officier|mort|tué|blessé|disparu|victime)")
+# Every branch opens with a literal character, so the scan skips ahead to those alone.
+ANCHOR = re.compile("|".join(rf"{d}\d*+" for d in "0123456789") + "|"
+                    + by_first_character([*_ANCHOR_WORDS, _ANCHOR_ONE_OF], r"(?<![\w-].)") + r"|\+")
 REACH = 28
 
 # Rules in priority order: what is not a count comes first and swallows its digits.

@@ -12,8 +12,10 @@ which rule matched. Inner named groups are made unique by prefixing the rule nam
 from __future__ import annotations
 
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 _WORD_START = re.compile(r"(?<!\w)[\w+~]")
@@ -55,22 +57,125 @@ class Hit:
             return None
 
 
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_CATEGORY_TESTS: dict[Any, Callable[[str], bool]] = {
+    sre.CATEGORY_DIGIT: str.isdecimal,
+    sre.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    sre.CATEGORY_SPACE: str.isspace,
+}
+_ANY_CHARACTER = None
+
+
+def _first_tests(items) -> tuple[list | None, bool]:
+    """What can open a match of a parsed pattern: (tests, nullable); tests None means any
+    character. A test is a character, a (low, high) range or a category predicate."""
+    tests: list = []
+    for op, av in items:
+        found, nullable = _first_of_item(op, av)
+        if found is None:
+            return None, False
+        tests.extend(found)
+        if not nullable:
+            return tests, False
+    return tests, True
+
+
+def _first_of_item(op, av) -> tuple[list | None, bool]:
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op is sre.LITERAL:
+        return [chr(av)], False
+    if op is sre.IN:
+        tests = []
+        for item_op, item_av in av:
+            if item_op is sre.LITERAL:
+                tests.append(chr(item_av))
+            elif item_op is sre.RANGE:
+                tests.append((chr(item_av[0]), chr(item_av[1])))
+            elif item_op is sre.CATEGORY and item_av in _CATEGORY_TESTS:
+                tests.append(_CATEGORY_TESTS[item_av])
+            else:
+                return None, False            # negated sets, other categories
+        return tests, False
+    if op is sre.SUBPATTERN:
+        return _first_tests(av[3]) if not av[1] & re.IGNORECASE else (None, False)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _first_tests(av)
+    if op in _REPEATS:
+        tests, nullable = _first_tests(av[2])
+        return tests, nullable or av[0] == 0
+    if op is sre.BRANCH:
+        tests, nullable = [], False
+        for branch in av[1]:
+            found, branch_nullable = _first_tests(branch)
+            if found is None:
+                return None, False
+            tests.extend(found)
+            nullable = nullable or branch_nullable
+        return tests, nullable
+    return None, False
+
+
+def _opens_with(pattern: str, flags: int) -> Callable[[str], bool]:
+    """A test of whether a match of the pattern can open with a given character."""
+    if flags & re.IGNORECASE:
+        return lambda c: True
+    tests, nullable = _first_tests(sre_parse.parse(pattern, flags))
+    if tests is None or nullable:
+        return lambda c: True
+    return lambda c: any(c == t if isinstance(t, str) else
+                         (t[0] <= c <= t[1] if isinstance(t, tuple) else t(c)) for t in tests)
+
+
 class RuleSet:
-    """Rules joined into one compiled alternation; the first rule that matches wins."""
+    """Rules joined into one compiled alternation; the first rule that matches wins.
+
+    `match` at a given position tries only the rules whose matches can open with the
+    character there (a smaller alternation per character, built on first use): the
+    same answer as the whole alternation, several times faster on prose.
+    """
 
     def __init__(self, rules: Iterable[Rule], flags: int = 0,
                  before: str = "", after: str = "") -> None:
         self.rules = {rule.name: rule for rule in rules}
-        parts = []
+        self._flags, self._before, self._after = flags, before, after
+        self._parts = {}
         for rule in self.rules.values():
             inner = _GROUP.sub(lambda m, name=rule.name: f"(?P<{name}__{m[1]}>", rule.pattern)
-            parts.append(f"(?P<{rule.name}>{inner})")
-        self.regex = re.compile(f"{before}(?:{'|'.join(parts)}){after}", flags)
+            self._parts[rule.name] = f"(?P<{rule.name}>{inner})"
+        self.regex = self._compile(list(self._parts))
+        self._opens = {name: _opens_with(before + part, flags) for name, part in self._parts.items()}
+        self._by_character: dict[str, re.Pattern | None] = {}
+
+    def _compile(self, names: list[str]) -> re.Pattern:
+        parts = "|".join(self._parts[name] for name in names)
+        return re.compile(f"{self._before}(?:{parts}){self._after}", self._flags)
+
+    def _regex_at(self, character: str) -> re.Pattern | None:
+        """The alternation of the rules that can open with this character, or None."""
+        try:
+            return self._by_character[character]
+        except KeyError:
+            names = [name for name, opens in self._opens.items() if opens(character)]
+            regex = (self.regex if len(names) == len(self._parts)
+                     else self._compile(names) if names else None)
+            self._by_character[character] = regex
+            return regex
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Hit]:
         matches = self.regex.finditer(text, pos) if endpos is None \
             else self.regex.finditer(text, pos, endpos)
         for match in matches:
+            yield Hit(self.rules[match.lastgroup], match)
+
+    def finditer_within(self, text: str, start: int, end: int, margin: int = 200) -> Iterator[Hit]:
+        """The hits finditer would give that start in [start, end), as if the whole text
+        were scanned: lookbehinds see before `start`; the scan reads at most `margin`
+        characters past `end`, so scanning many short spans stays linear."""
+        for match in self.regex.finditer(text, start, min(len(text), end + margin)):
+            if match.start() >= end:
+                break
             yield Hit(self.rules[match.lastgroup], match)
 
     def find_near(self, text: str, anchors: re.Pattern, reach: int) -> Iterator[Hit]:
@@ -82,7 +187,10 @@ class RuleSet:
             if at < cursor:
                 continue
             for word in _WORD_START.finditer(text, max(cursor, at - reach), at + 1):
-                found = self.regex.match(text, word.start())
+                regex = self._regex_at(word.group())
+                if regex is None:
+                    continue
+                found = regex.match(text, word.start())
                 if found is not None and found.end() > at:
                     cursor = found.end()
                     yield Hit(self.rules[found.lastgroup], found)
@@ -91,8 +199,27 @@ class RuleSet:
                 cursor = at + 1
 
     def match(self, text: str, pos: int = 0) -> Hit | None:
-        found = self.regex.match(text, pos)
+        regex = self._regex_at(text[pos]) if pos < len(text) else self.regex
+        found = regex.match(text, pos) if regex is not None else None
         return Hit(self.rules[found.lastgroup], found) if found else None
+
+
+def by_first_character(alternatives: Iterable[str], guard: str = "") -> str:
+    """Alternatives, each led by a literal character, grouped by that character.
+
+    `guard` is tried after the first character (a lookbehind such as `(?<![\\w-].)` says
+    what may not stand before it). A pattern whose every branch opens with a literal
+    lets the regex engine skip ahead to those characters alone, several times faster
+    than trying a leading lookbehind at every position.
+
+    >>> by_first_character(["mars", "mai", "juin"], "(?<!\\w.)")
+    'm(?<!\\w.)(?:ars|ai)|j(?<!\\w.)(?:uin)'
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        lead = 2 if alternative.startswith("\\") else 1          # an escaped character
+        groups.setdefault(alternative[:lead], []).append(alternative[lead:])
+    return "|".join(f"{first}{guard}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def words_pattern(words: Iterable[str]) -> str:

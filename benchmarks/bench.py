@@ -1,0 +1,138 @@
+"""Time sitrep, Pelican and Hugo on the same synthetic archive, in one run.
+
+    pip install -r benchmarks/requirements.txt
+    python benchmarks/bench.py [--count 5000] [--runs 3] [--work DIR] [--skip-peers]
+
+Prints a table (median wall time of the runs, peak memory of the process tree) with
+each tool's ratio to sitrep's cold build, then sitrep's incremental figures: rebuild
+with nothing changed, rebuild after editing one briefing (checked byte-identical to a
+clean build), and the Pagefind index timed on its own. Output goes to tmpfs when
+/dev/shm exists. The machine is noisy: compare the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak MB) of one run, peak taken over the process and its children."""
+    wrapper = ("import resource, subprocess, sys, time\n"
+               "start = time.perf_counter()\n"
+               "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+               "elapsed = time.perf_counter() - start\n"
+               "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+               "print(elapsed, peak, code)\n")
+    result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=env,
+                            capture_output=True, text=True, check=True)
+    elapsed, peak, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} failed in {cwd} (exit {code})")
+    return float(elapsed), float(peak)
+
+
+def median_run(label: str, runs: int, prepare, command: list[str], cwd: Path, env=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        prepare()
+        seconds, peak = measure(command, cwd, env)
+        times.append(seconds)
+        peaks.append(peak)
+    return label, statistics.median(times), max(peaks)
+
+
+def site_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--skip-peers", action="store_true")
+    args = parser.parse_args()
+    base = args.work or Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    generate(base, args.count)
+    sitrep_dir, pelican_dir, hugo_dir = base / "sitrep", base / "pelican", base / "hugo"
+    env = {**os.environ, "SITREP_NO_CACHE": ""}
+    cache = sitrep_dir / ".sitrep-cache"
+    public = sitrep_dir / "public"
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(public, ignore_errors=True)
+
+    rows = [median_run("sitrep, cold full build", args.runs, cold,
+                       [str(BIN / "sitrep"), "build"], sitrep_dir, env)]
+    if not args.skip_peers:
+        rows.append(median_run("Pelican 4.12, native translations", args.runs,
+                               lambda: shutil.rmtree(pelican_dir / "output", ignore_errors=True),
+                               [str(BIN / "pelican"), "content", "-o", "output", "-s",
+                                "pelicanconf.py", "-q"], pelican_dir))
+        rows.append(median_run("Hugo 0.168, multilingual, minimal templates", args.runs,
+                               lambda: shutil.rmtree(hugo_dir / "public", ignore_errors=True),
+                               [str(BIN / "hugo"), "--quiet"], hugo_dir))
+    cold_time = rows[0][1]
+    print(f"\n{args.count} briefings ({sum(1 for _ in (sitrep_dir / 'content/briefings').glob('*.en.md'))}"
+          f" with translations), {os.cpu_count()} cores, median of {args.runs}\n")
+    print(f"| {'tool':<46} | {'time':>8} | {'peak memory':>11} | {'vs sitrep cold':>14} |")
+    print(f"|{'-' * 48}|{'-' * 10}|{'-' * 13}|{'-' * 16}|")
+    for label, seconds, peak in rows:
+        print(f"| {label:<46} | {seconds:7.2f}s | {peak:8.0f} MB | {seconds / cold_time:13.2f}x |")
+
+    # Incremental: build once, then nothing changed, then one briefing edited.
+    measure([str(BIN / "sitrep"), "build"], sitrep_dir, env)
+    noop = median_run("rebuild, nothing changed", args.runs, lambda: None,
+                      [str(BIN / "sitrep"), "build"], sitrep_dir, env)
+    target = sorted((sitrep_dir / "content/briefings").glob("*.fr.md"))[len(rows) * 7 % args.count]
+    original = target.read_text(encoding="utf-8")
+    counter = iter(range(1000))
+
+    def edit() -> None:
+        target.write_text(original.replace("Les combats", f"Les durs combats {next(counter)}", 1)
+                          if "Les combats" in original else original + f"\nAjout {next(counter)}.\n",
+                          encoding="utf-8")
+
+    one = median_run("rebuild after editing one briefing", args.runs, edit,
+                     [str(BIN / "sitrep"), "build"], sitrep_dir, env)
+    incremental = site_bytes(public)
+    clean_dir = base / "clean"
+    shutil.rmtree(clean_dir, ignore_errors=True)
+    subprocess.run([str(BIN / "sitrep"), "build", "--output", str(clean_dir), "--no-cache"],
+                   cwd=sitrep_dir, check=True, stdout=subprocess.DEVNULL)
+    identical = site_bytes(clean_dir) == incremental
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(public), "--output-path",
+                    str(base / "pagefind-alone"), "--quiet"], check=True)
+    pagefind_time = time.perf_counter() - start
+    print()
+    for label, seconds, peak in (noop, one):
+        print(f"| {label:<46} | {seconds:7.2f}s | {peak:8.0f} MB |")
+    print(f"\nincremental output byte-identical to a clean build: {identical}")
+    print(f"Pagefind index on its own: {pagefind_time:.2f}s")
+    print(json.dumps({"count": args.count, "rows": rows, "noop": noop[1], "one_edit": one[1],
+                      "identical": identical, "pagefind": pagefind_time}))
+    if not args.work:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""A page's fingerprint: a digest of everything its template can read from its context.
+
+Two builds that give a page the same fingerprint (with the same templates, catalogs
+and code) draw it byte for byte the same, so an incremental build renders only the
+pages whose fingerprint changed. Digests are taken of what the reader sees: a briefing
+in a list counts by its title, date, tags and status, not by its body.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sitrep.cache import digest
+from sitrep.gazetteer import Entry
+from sitrep.model import Briefing, Fact
+from sitrep.pair import Sitrep
+
+
+def briefing_digest(b: Briefing) -> str:
+    return digest("briefing", b.id, b.language, b.date.isoformat(), b.title, b.body,
+                  repr(b.tags), b.source or "", b.translation_of or "", repr(b.meta))
+
+
+def fact_digest(f: Fact) -> str:
+    """Everything pages show of a fact; evidence offsets are left out (pages show the
+    quoted words, and only the briefing's own body, fingerprinted apart, uses offsets)."""
+    return digest("fact", f.id, f.kind, f.category, f.actor or "", f.location or "",
+                  repr(f.quantity), repr(f.when), f.source or "", f.confidence or "",
+                  repr([span.text for span in f.evidence]), f.rule, f.place or "")
+
+
+def listing_digest(s: Sitrep) -> str:
+    """What a list of briefings shows of one: ids, dates, titles, tags, counts. Its
+    translation status is left out: pages that show it are given it apart, so that an
+    edit to a French text, which makes its translation stale, redraws only those."""
+    en_title = s.en.title if s.en is not None else "\0none"
+    return digest("listing", s.id, s.date.isoformat(), s.fr.title, en_title, repr(s.fr.tags),
+                  str(len(s.facts)), s.fr.source or "")
+
+
+class Fingerprinter:
+    """Digests of contexts, memoised per object for the length of one build."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[Any, str]] = {}
+
+    def of(self, value: Any) -> str:
+        key = id(value)
+        hit = self.memo.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        result = self._compute(value)
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            self.memo[key] = (value, result)   # keep value alive so its id stays unique
+        return result
+
+    def _compute(self, value: Any) -> str:
+        if value is None or isinstance(value, (str, int, float, bool, dt.date)):
+            return repr(value)
+        if isinstance(value, Sitrep):
+            return listing_digest(value)
+        if isinstance(value, Briefing):
+            return briefing_digest(value)
+        if isinstance(value, Fact):
+            return fact_digest(value)
+        if isinstance(value, Entry):
+            return digest("entry", value.kind, value.id, repr(value.names), repr(value.words))
+        if isinstance(value, dict):
+            return digest("dict", *(f"{k!r}={self.of(v)}" for k, v in sorted(value.items(), key=repr)))
+        if isinstance(value, (list, tuple)):
+            return digest("seq", *(self.of(item) for item in value))
+        fingerprint = getattr(value, "fingerprint", None)
+        if callable(fingerprint):
+            return fingerprint(self)
+        if dataclasses.is_dataclass(value):
+            return digest(type(value).__name__,
+                          *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        raise TypeError(f"no fingerprint for {type(value).__name__}: add a rule in fingerprint.py")

@@ -1,0 +1,85 @@
+"""What the last build wrote into an output folder, so the next one changes only what
+differs: a page is drawn again only when its fingerprint changed, and a file is
+written only when its bytes did."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.cache import digest
+from sitrep.output import MARKER
+
+
+@dataclass
+class Manifest:
+    """build: the id written into the output's marker file when the manifest was saved;
+    stamp: the inputs' stat signature; pages: path -> fingerprint; files: path -> digest."""
+    build: str = ""
+    stamp: str = ""
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def manifest_path(cache_dir: Path, output: Path) -> Path:
+    return cache_dir / f"manifest-{digest(str(output.resolve()))}.json"
+
+
+def load_manifest(cache_dir: Path | None, output: Path) -> Manifest | None:
+    """The manifest of the build now in output, or None when output is not that build
+    (deleted, replaced or touched by another tool since)."""
+    if cache_dir is None:
+        return None
+    try:
+        data = json.loads(manifest_path(cache_dir, output).read_text(encoding="utf-8"))
+        marker = (output / MARKER).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    manifest = Manifest(**data)
+    return manifest if manifest.build and manifest.build in marker else None
+
+
+def save_manifest(cache_dir: Path | None, output: Path, manifest: Manifest) -> None:
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = manifest_path(cache_dir, output)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(manifest.__dict__, sort_keys=True), encoding="utf-8")
+    temporary.replace(target)
+
+
+def _walk(folder: Path) -> list[tuple[str, int, int]]:
+    """(path relative to folder, size, mtime in ns) of every file below folder."""
+    found = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as scan:
+                for entry in scan:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    else:
+                        info = entry.stat(follow_symlinks=False)
+                        found.append((Path(entry.path).relative_to(folder).as_posix(),
+                                      info.st_size, info.st_mtime_ns))
+        except OSError:
+            found.append((f"{current}\0missing", 0, 0))
+    return sorted(found)
+
+
+def input_stamp(folders: list[Path], extra: str) -> str:
+    """A signature of every file below folders (path, size, mtime): equal stamps mean
+    nothing was edited, without reading a byte."""
+    return digest(extra, *(f"{folder}\0{path}\0{size}\0{mtime}"
+                           for folder in folders for path, size, mtime in _walk(folder)))
+
+
+def output_state(output: Path) -> tuple[str, set[str]]:
+    """The output folder's signature, and the files in it (sitrep's marker aside)."""
+    files = _walk(output) if output.is_dir() else []
+    stamp = digest(*(f"{path}\0{size}\0{mtime}" for path, size, mtime in files))
+    return stamp, {path for path, _size, _mtime in files if path != MARKER}

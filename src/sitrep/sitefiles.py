@@ -1,0 +1,163 @@
+"""Put a build's files in place: all at once into a fresh folder swapped in (first
+build), or only the files whose bytes changed (later builds).
+
+Either way nothing in the output changes until every page has been drawn, so a build
+that fails on content or templates leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+from sitrep.cache import digest
+from sitrep.errors import SitrepError
+from sitrep.manifest import Manifest
+from sitrep.output import MARKER
+from sitrep.search import BUNDLE, search_index
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _safe_target(folder: Path, relative: str) -> Path:
+    # Paths come from ids and slugs, which are checked on input; this is the last
+    # line: a path that would leave the folder is never written.
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise SitrepError(f"output path escapes the site folder: {relative!r}")
+    return folder.joinpath(*parts)
+
+
+def _write(folder: Path, relative: str, data: bytes) -> None:
+    target = _safe_target(folder, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.sitrep-tmp")
+    temporary.write_bytes(data)
+    temporary.replace(target)
+
+
+def render_and_write(folder: Path, render, pages) -> list[tuple[str, str]]:
+    """Draw pages and write them into folder at once (a fresh folder only); return each
+    page's digest. Runs in worker processes, so pages never pile up in memory."""
+    written = []
+    for path, data in render(pages):
+        _write(folder, path, data)
+        written.append((path, _digest(data)))
+    return written
+
+
+class SiteWriter:
+    """Collects a build's files and puts them in place when the build has succeeded."""
+
+    def __init__(self, output: Path, previous: Manifest | None):
+        self.output = output.resolve()
+        self.previous = previous                # None: first build into this folder
+        self.digests: dict[str, str] = {}
+        self.staged: dict[str, bytes] = {}
+        if previous is None:
+            self.folder = self.output.parent / f".{self.output.name}.new-{os.getpid()}"
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+        else:
+            self.folder = self.output
+
+    def abandon(self) -> None:
+        """The build failed: drop the fresh folder; the output was never touched."""
+        if self.fresh:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def fresh(self) -> bool:
+        return self.previous is None
+
+    def add_written(self, results: list[tuple[str, str]]) -> None:
+        self.digests.update(results)
+
+    def add(self, path: str, data: bytes) -> None:
+        code = _digest(data)
+        self.digests[path] = code
+        if self.fresh:
+            _write(self.folder, path, data)
+        elif self.previous.files.get(path) != code:
+            self.staged[path] = data
+
+    def keep(self, paths: list[str]) -> None:
+        """Pages whose fingerprint did not change: their files stay as they are."""
+        for path in paths:
+            self.digests[path] = self.previous.files[path]
+
+    @property
+    def build_id(self) -> str:
+        return digest(*(f"{path}={code}" for path, code in sorted(self.digests.items())))
+
+    def _search(self) -> None:
+        bundle = search_index(self.folder)
+        for path, data in bundle.items():
+            self.add(path, data)
+
+    def finish(self, search: bool) -> int:
+        """Write what changed (or swap the fresh folder in); the count of files written."""
+        try:
+            if self.fresh:
+                if search:
+                    self._search()
+                count = len(self.digests)
+            else:
+                count = self._update(search)
+            _write(self.folder, MARKER, f"built by sitrep; build {self.build_id}\n".encode())
+        except BaseException:
+            if self.fresh:
+                shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        if self.fresh:
+            self._swap()
+        return count
+
+    def _update(self, search: bool) -> int:
+        count = len(self.staged)
+        for path in sorted(self.staged):
+            _write(self.folder, path, self.staged[path])
+        old_bundle = {p for p in self.previous.files if p.startswith(BUNDLE + "/")}
+        gone = set(self.previous.files) - set(self.digests) - old_bundle
+        self._remove(gone)
+        pages_changed = any(p.endswith(".html") for p in self.staged) or gone
+        self.staged.clear()
+        if search and (pages_changed or not old_bundle):
+            self._search()          # the pages are all in place: index them
+            count += len(self.staged)
+            for path in sorted(self.staged):
+                _write(self.folder, path, self.staged[path])
+        elif search:
+            for path in old_bundle:
+                self.digests[path] = self.previous.files[path]
+        stale_bundle = old_bundle - set(self.digests)
+        self._remove(stale_bundle)
+        return count + len(gone) + len(stale_bundle)
+
+    def _remove(self, paths: set[str]) -> None:
+        for path in sorted(paths):
+            target = _safe_target(self.folder, path)
+            target.unlink(missing_ok=True)
+            # Leave no empty folder behind: a clean build would not have it.
+            parent = target.parent
+            while parent != self.folder and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+
+    def _swap(self) -> None:
+        old = self.output.parent / f".{self.output.name}.old-{os.getpid()}"
+        shutil.rmtree(old, ignore_errors=True)
+        try:
+            if self.output.exists():
+                self.output.rename(old)
+            self.folder.rename(self.output)
+        except BaseException:
+            if old.exists() and not self.output.exists():
+                old.rename(self.output)
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,118 @@
+"""Incremental builds: only what changed is drawn and written, and the result is byte
+for byte the build from scratch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_ID
+from golden import site_files
+from sitrep.errors import SitrepError
+from sitrep.output import MARKER
+from sitrep.pipeline import build_project
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    folder = tmp_path / "project"
+    shutil.copytree(PROJECT / "content", folder / "content")
+    shutil.copytree(PROJECT / "templates", folder / "templates")
+    return folder
+
+
+def clean_build(project: Path, tmp_path: Path) -> dict[str, bytes]:
+    output = tmp_path / f"clean-{len(list(tmp_path.glob('clean-*')))}"
+    build_project(project, output, use_cache=False)
+    return without_marker(site_files(output))
+
+
+def without_marker(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: data for path, data in files.items() if path != MARKER}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def briefing(project: Path, name: str) -> Path:
+    return project / "content" / "briefings" / name
+
+
+EDITS = {
+    "a word in a body": lambda p: edit(briefing(p, f"{SEED_ID}.fr.md"),
+                                       "Le taux élevé", "Le taux très élevé"),
+    "a figure": lambda p: edit(briefing(p, f"{SEED_ID}.fr.md"), "dépassé les 6.000 lors",
+                               "dépassé les 7.000 lors"),
+    "a title": lambda p: edit(briefing(p, f"{SEED_ID}.en.md"), "title: ", "title: Revised "),
+    "a new briefing": lambda p: briefing(p, "2025-07-01-nouveau.fr.md").write_text(
+        "---\ntitle: Nouveau\ndate: 2025-07-01\ntags: [nouveau]\n---\n"
+        "Environ 2 000 soldats nord-coréens ont été déployés en Russie en juin.\n",
+        encoding="utf-8"),
+    "a removed briefing": lambda p: (briefing(p, f"{SEED_ID}.en.md").unlink(),
+                                     briefing(p, f"{SEED_ID}.fr.md").unlink()),
+    "a template": lambda p: edit(p / "templates" / "briefing.html", "<article",
+                                 "<!-- edited -->\n<article"),
+    "the gazetteer": lambda p: edit(p / "content" / "gazetteer" / "actors.yaml",
+                                    "en: North Korea}", "en: DPRK}"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(EDITS))
+def test_incremental_build_equals_a_clean_build(project, tmp_path, change):
+    first = build_project(project)
+    assert first.rendered == first.pages
+    EDITS[change](project)
+    again = build_project(project)
+    assert not again.unchanged
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_a_one_word_edit_draws_only_the_pages_that_show_it(project):
+    build_project(project)
+    EDITS["a word in a body"](project)
+    result = build_project(project)
+    # The briefing in both languages, and the translation status page in both.
+    assert result.rendered == 4
+    assert result.written < 40
+
+
+def test_nothing_changed_reads_and_writes_nothing(project):
+    build_project(project)
+    before = {p: p.stat().st_mtime_ns for p in (project / "public").rglob("*") if p.is_file()}
+    result = build_project(project)
+    assert result.unchanged and result.rendered == 0
+    after = {p: p.stat().st_mtime_ns for p in (project / "public").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_file_left_in_the_output_by_hand_is_removed(project, tmp_path):
+    build_project(project)
+    (project / "public" / "fr" / "stray.html").write_text("stray")
+    build_project(project)
+    assert not (project / "public" / "fr" / "stray.html").exists()
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_a_failing_incremental_build_leaves_the_site_as_it_was(project):
+    build_project(project)
+    before = site_files(project / "public")
+    edit(project / "templates" / "briefing.html", "<article", "{{ no_such_thing.x }}<article")
+    with pytest.raises(SitrepError):
+        build_project(project)
+    assert site_files(project / "public") == before
+
+
+def test_a_broken_cache_is_an_empty_one(project, tmp_path):
+    build_project(project)
+    for path in (project / ".sitrep-cache").iterdir():
+        path.write_bytes(b"not a cache")
+    EDITS["a figure"](project)
+    build_project(project)
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
