@@ -68,7 +68,8 @@ class Fingerprinter:
         if isinstance(value, Entry):
             return digest("entry", value.kind, value.id, repr(value.names), repr(value.words))
         if isinstance(value, dict):
-            return digest("dict", *(f"{k!r}={self.of(v)}" for k, v in sorted(value.items(), key=repr)))
+            items = sorted(value.items(), key=lambda item: repr(item[0]))
+            return digest("dict", *(f"{k!r}={self.of(v)}" for k, v in items))
         if isinstance(value, (list, tuple)):
             return digest("seq", *(self.of(item) for item in value))
         fingerprint = getattr(value, "fingerprint", None)

@@ -47,6 +47,11 @@ class FactView:
     def briefing_id(self) -> str:
         return self.sitrep.id
 
+    def fingerprint(self, fingerprinter) -> str:
+        """Its words follow from the fact, its briefing, the language, the gazetteer
+        and the catalogs; the last three are in every page's fingerprint already."""
+        return fingerprinter.of((self.fact, self.sitrep))
+
 
 def fact_view(fact: Fact, sitrep: Sitrep, loc: Localizer, gazetteer: Gazetteer) -> FactView:
     _ = loc.gettext
