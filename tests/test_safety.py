@@ -21,7 +21,8 @@ from sitrep.content import parse_briefing
 from sitrep.errors import SitrepError, SitrepErrors
 from sitrep.gazetteer import load_gazetteer
 from sitrep.markup import render_body
-from sitrep.output import MARKER, check_output_dir, write_site
+from sitrep.output import MARKER, check_output_dir
+from sitrep.sitefiles import write_site
 from sitrep.pipeline import build_project
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href",

@@ -211,16 +211,20 @@ def build_project(root: Path, output: Path | None = None,
     cache = BuildCache(cache_dir)
     config, content, sitreps = load_project(root, progress, cache, jobs)
     site = plan_site(root, config, content, sitreps)
-    fingerprinter = Fingerprinter()
-    shared = digest(code_digest(), _folder_digest(root / "templates"), repr(config),
-                    _folder_digest(root / "content" / "gazetteer"))
-    fingerprints = {page.path: digest(shared, page.template, page.lang or "",
-                                      repr(sorted(page.alternates.items())),
-                                      fingerprinter.of(page.context))
-                    for page in site.pages}
-    previous = manifest or Manifest()
-    stale = [page for page in site.pages
-             if previous.pages.get(page.path) != fingerprints[page.path]]
+    if cache_dir is None:           # from scratch, remembering nothing: no fingerprints
+        fingerprints: dict[str, str] = {}
+        stale = list(site.pages)
+    else:
+        fingerprinter = Fingerprinter()
+        shared = digest(code_digest(), _folder_digest(root / "templates"), repr(config),
+                        _folder_digest(root / "content" / "gazetteer"))
+        fingerprints = {page.path: digest(shared, page.template, page.lang or "",
+                                          repr(sorted(page.alternates.items())),
+                                          fingerprinter.of(page.context))
+                        for page in site.pages}
+        previous = manifest or Manifest()
+        stale = [page for page in site.pages
+                 if previous.pages.get(page.path) != fingerprints[page.path]]
 
     writer = SiteWriter(output, manifest)
 
@@ -243,6 +247,10 @@ def build_project(root: Path, output: Path | None = None,
         for path, data in machine_files(root, site.data, site.pages).items():
             writer.add(path, data)
         written = writer.finish(search=search)
+    except OSError as exc:
+        writer.abandon()
+        raise SitrepError(f"cannot write the site: {exc.strerror or exc}",
+                          exc.filename or output) from None
     except BaseException:
         writer.abandon()
         raise

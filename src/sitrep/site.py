@@ -19,6 +19,9 @@ from sitrep.render import Page
 from sitrep.views import FactView, evidence_anchors, fact_view
 
 LATEST_ON_HOME = 8
+# An actor of a ten-year archive has tens of thousands of facts: its page shows the
+# latest ones and points to the downloads for the rest.
+MAX_FACTS_ON_ENTITY_PAGE = 200
 # Sections in the main navigation: (path under /<lang>/, message).
 NAV: list[tuple[str, str]] = [
     ("briefings", labels.N_("Briefings")),
@@ -226,10 +229,11 @@ def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
         briefings = [s for s in data.sitreps if s.id in ids]          # newest first
         entries.append((table[entry_id], len(pairs), len(briefings)))
         section = f"{kind}/{entry_id}"
+        latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
+                        reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
         pages.append(section_page(
             data, lang, section, "entity.html", kind=kind, entry=table[entry_id],
-            facts=sorted(data.views(lang, pairs), key=lambda v: (fact_sort_key(v), v.briefing_id)),
-            briefings=briefings))
+            facts=data.views(lang, latest), total_facts=len(pairs), briefings=briefings))
     pages.append(section_page(data, lang, kind, "entities.html", kind=kind, entries=entries))
     return pages
 

@@ -161,3 +161,20 @@ class SiteWriter:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
         shutil.rmtree(old, ignore_errors=True)
+
+
+def write_site(output: Path, files: dict[str, bytes]) -> int:
+    """Write files (relative path -> bytes) to a fresh folder beside output and swap it
+    in: no search index, nothing remembered. A failure leaves output as it was."""
+    writer = SiteWriter(output, None)
+    try:
+        for path in sorted(files):
+            writer.add(path, files[path])
+        return writer.finish(search=False)
+    except OSError as exc:
+        writer.abandon()
+        raise SitrepError(f"cannot write the site: {exc.strerror or exc}",
+                          exc.filename or output) from None
+    except BaseException:
+        writer.abandon()
+        raise
