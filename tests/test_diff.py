@@ -161,3 +161,31 @@ def test_a_fact_whose_only_change_is_its_id_is_not_listed():
     moved = replace(body_fact, id="new-id", quantity=Quantity(7000, 7000, None, "more_than"))
     added, removed, (change,) = compare_facts([body_fact], [moved])
     assert (added, removed, change.fields) == ([], [], ["quantity"])
+
+
+def _fact(fact_id: str, value: int, quote: str, when=None):
+    from sitrep.model import Fact, Quantity, Span
+    return Fact(fact_id, "deployment", "deployed", "KP", "RU-KRS",
+                Quantity(value, None, None, "approx"), when, None, None,
+                [Span(0, len(quote), quote)], "test")
+
+
+def test_a_figure_edited_in_its_sentence_is_a_change_but_one_stated_elsewhere_is_not():
+    from sitrep.diff import compare_facts
+    before = [_fact("a", 2, "les deux hommes ont été transférés à Kiev")]
+    elsewhere = [_fact("b", 11000, "Pour un contingent évalué à environ onze mille hommes")]
+    added, removed, changed = compare_facts(before, elsewhere)
+    assert (len(added), len(removed), changed) == (1, 1, [])
+    edited = [_fact("c", 3, "les trois hommes ont été transférés à Kiev")]
+    added, removed, changed = compare_facts(before, edited)
+    assert (added, removed) == ([], []) and changed[0].fields == ["quantity"]
+
+
+def test_the_words_a_date_was_read_from_are_not_a_change():
+    import datetime as dt
+    from sitrep.diff import changed_fields
+    from sitrep.model import When
+    day = dt.date(2025, 4, 21), dt.date(2025, 4, 30)
+    old = _fact("a", 1, "fin avril", When(*day, "part_of_month", "fin avril"))
+    new = _fact("a", 1, "fin avril", When(*day, "part_of_month", "fin avril 2025"))
+    assert changed_fields(old, new) == []

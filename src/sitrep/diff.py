@@ -147,8 +147,23 @@ def _sorted(facts) -> list[Fact]:
     return sorted(facts, key=fact_key)
 
 
+def _compared(fact: Fact, name: str):
+    value = getattr(fact, name)
+    if name == "when" and value is not None:
+        return (value.start, value.end, value.precision)   # not the words it was read from
+    return value
+
+
 def changed_fields(before: Fact, after: Fact) -> list[str]:
-    return [name for name in COMPARED_FIELDS if getattr(before, name) != getattr(after, name)]
+    return [name for name in COMPARED_FIELDS if _compared(before, name) != _compared(after, name)]
+
+
+def same_statement(before: Fact, after: Fact) -> bool:
+    """Whether two facts are stated in mostly the same words (a figure or a date edited)."""
+    import difflib
+    old = " ".join(span.text for span in before.evidence)
+    new = " ".join(span.text for span in after.evidence)
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() >= 0.6
 
 
 def compare_facts(before: list[Fact], after: list[Fact]) -> tuple[list[Fact], list[Fact],
@@ -161,10 +176,13 @@ def compare_facts(before: list[Fact], after: list[Fact]) -> tuple[list[Fact], li
     changed = [c for c in changed if c.fields]
     removed = _sorted(old[i] for i in old.keys() - new.keys())
     added = _sorted(new[i] for i in new.keys() - old.keys())
-    # Leftovers of the same kind, category and actor are the same fact with a new value.
+    # A leftover of the same kind, category and actor, stated in much the same words,
+    # is the same fact with a new value (« dépassé les 5.000 » → « dépassé les 6.000 »);
+    # stated elsewhere, it is another fact, added while this one went.
     for fact in list(removed):
         match = next((f for f in added if (f.kind, f.category, f.actor)
-                      == (fact.kind, fact.category, fact.actor)), None)
+                      == (fact.kind, fact.category, fact.actor)
+                      and same_statement(fact, f)), None)
         if match is not None:
             removed.remove(fact)
             added.remove(match)
