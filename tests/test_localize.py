@@ -66,3 +66,9 @@ def test_day_ranges_use_babel_intervals(fr, en):
     # CLDR's interval patterns (abbreviated months), as Babel gives them.
     assert fr.when(when) == "8–13 oct. 2024"
     assert en.when(when) == "Oct 8\u2009–\u200913, 2024"
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_french(fr, en):
+    assert fr.date(d("2025-05-01")) == "1er mai 2025"
+    assert fr.date(d("2025-05-11")) == "11 mai 2025"
+    assert en.date(d("2025-05-01")) == "May 1, 2025"

@@ -77,7 +77,14 @@ class Localizer:
         return self._cached(("n", value), lambda: format_decimal(value, locale=self.locale))
 
     def date(self, day: dt.date, form: str = "long") -> str:
-        return self._cached(("d", day, form), lambda: format_date(day, form, locale=self.locale))
+        return self._cached(("d", day, form), lambda: self._date(day, form))
+
+    def _date(self, day: dt.date, form: str) -> str:
+        text = format_date(day, form, locale=self.locale)
+        # French writes the first of the month as an ordinal (« 1er mai »); CLDR does not.
+        if self.lang == "fr" and day.day == 1 and text.startswith("1 "):
+            text = "1er" + text[1:]
+        return text
 
     def month(self, day: dt.date) -> str:
         return self.date(day, "LLLL y")
