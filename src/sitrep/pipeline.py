@@ -231,7 +231,7 @@ def build_project(root: Path, output: Path | None = None,
     def render(pages: list[Page]) -> list[tuple[str, bytes]]:
         return _render_pages(site, pages)
 
-    try:
+    with writer.undone_on_failure():
         if writer.fresh:            # workers write straight into the fresh folder
             writer.add_written(map_shares(
                 lambda pages: render_and_write(writer.folder, render, pages), stale, jobs))
@@ -247,13 +247,6 @@ def build_project(root: Path, output: Path | None = None,
         for path, data in machine_files(root, site.data, site.pages).items():
             writer.add(path, data)
         written = writer.finish(search=search)
-    except OSError as exc:
-        writer.abandon()
-        raise SitrepError(f"cannot write the site: {exc.strerror or exc}",
-                          exc.filename or output) from None
-    except BaseException:
-        writer.abandon()
-        raise
     cache.save()
     stamp = digest(inputs, output_state(output)[0])
     save_manifest(cache_dir, output, Manifest(writer.build_id, stamp, fingerprints,

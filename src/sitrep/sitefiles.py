@@ -7,6 +7,7 @@ that fails on content or templates leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -64,6 +65,19 @@ class SiteWriter:
             self.folder.mkdir(parents=True)
         else:
             self.folder = self.output
+
+    @contextlib.contextmanager
+    def undone_on_failure(self):
+        """Drop the fresh folder if the block fails; a disk error becomes a message."""
+        try:
+            yield self
+        except OSError as exc:
+            self.abandon()
+            raise SitrepError(f"cannot write the site: {exc.strerror or exc}",
+                              exc.filename or self.output) from None
+        except BaseException:
+            self.abandon()
+            raise
 
     def abandon(self) -> None:
         """The build failed: drop the fresh folder; the output was never touched."""
@@ -167,14 +181,7 @@ def write_site(output: Path, files: dict[str, bytes]) -> int:
     """Write files (relative path -> bytes) to a fresh folder beside output and swap it
     in: no search index, nothing remembered. A failure leaves output as it was."""
     writer = SiteWriter(output, None)
-    try:
+    with writer.undone_on_failure():
         for path in sorted(files):
             writer.add(path, files[path])
         return writer.finish(search=False)
-    except OSError as exc:
-        writer.abandon()
-        raise SitrepError(f"cannot write the site: {exc.strerror or exc}",
-                          exc.filename or output) from None
-    except BaseException:
-        writer.abandon()
-        raise
