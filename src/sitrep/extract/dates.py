@@ -39,7 +39,7 @@ PART = r"(?P<part>début|fin|milieu|mi)(?:\s*-\s*|\s+)"
 # read backwards from where a rule matched rather than tried at every word.
 _PREFIX = re.compile(
     r"(?:(?<![\w'-])(?P<since>depuis|dès|à\s+partir\s+d[eu']|à\s+compter\s+d[eu'])\s*)?"
-    r"(?:(?<![\w'-])(?P<prep>au\s+cours\s+d(?:es|e|u|')|au\s+mois\s+d[e']|d'ici(?:\s+à)?|jusqu'(?:au|à|en)"
+    r"(?:(?<![\w'-])(?P<prep>au\s+cours\s+d(?:es|e|u|')|au\s+mois\s+d[e']|d'ici(?:\s+à)?(?:\s+(?:la|le|l'))?|jusqu'(?:au|à|en)"
     r"|durant\s+les|pendant\s+les|dans\s+les|à\s+la|à\s+l'|en|au|aux|à|le|la|l'|les|des|dans|durant"
     r"|pendant|courant|vers|pour)\s*)?\Z")
 

@@ -145,8 +145,8 @@ class EventReader:
     def _read_trigger(self, view: SentenceView, hit, clause: tuple[int, int]) -> Draft | None:
         clause_index = view.sentence.clause_index(hit.start)
         date = self._date(view, hit, clause_index)
-        if date is None:
-            return None
+        if date is None or date.when.start > self.doc.today:
+            return None         # undated, or foreseen (« d'ici la fin mars »): not an event yet
         actor = self._actor(view, hit, clause)
         if actor is None:
             return None
