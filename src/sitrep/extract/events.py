@@ -28,6 +28,10 @@ EVENT_RULES = RuleSet([
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
          r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
+    Rule("capture_in_passive",       # « l'oblast de Koursk avait été entièrement repris »
+         r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+été\s+(?:entièrement\s+|totalement\s+"
+         r"|complètement\s+|officiellement\s+)?(?:repris|reprise|reconquis|reconquise|libéré|libérée)",
+         "capture"),
     Rule("counteroffensive",
          r"contre-offensives?|contre-attaques?|contre-attaqué|riposté|riposte|reconquête"
          r"|récupérer\s+(?:les\s+)?(?:territoires|terres|positions)", "counteroffensive"),
