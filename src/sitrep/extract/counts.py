@@ -81,6 +81,10 @@ _RELATIVE_CLAUSE = re.compile(r"(?:où|dont|qui|lorsque|quand|puis)\b")
 _NEW_PROPOSITION = re.compile(r"\b(?:et|mais|ou|tandis|alors|puis)\s+(?:qu'|que\b)")
 # « …de 500 hommes, et les pertes nord-coréennes de 1 000 »: a cue after a comma and a
 # conjunction heads the next coordinated phrase, not the figure before it.
+# A relative clause after the figure speaks of its own antecedent: in « 11 000 soldats se
+# trouvent dans la région, d'après le Pentagone, qui n'exclut pas l'envoi de renforts »
+# the reinforcements are not the 11 000.
+_RELATIVE_AFTER_FIGURE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
 # an auxiliary and the participle after it says what befell them.
@@ -135,7 +139,8 @@ def _nearest_cue(scan: str, cues: list[Cue], figure: Figure, start: int, end: in
             distance = cue.start - figure.end
             if _SUBJECT_OF_AUXILIARY.match(scan[figure.end:cue.start]):
                 distance = 0                  # « 300 ont été tués »: its own predicate
-            elif _NEXT_COORDINATE.search(scan, figure.end, cue.start):
+            elif _NEXT_COORDINATE.search(scan, figure.end, cue.start) \
+                    or _RELATIVE_AFTER_FIGURE.search(scan, figure.end, cue.start):
                 continue
         elif cue.end <= figure.start and cue.start >= start:
             if _NEW_PROPOSITION.search(scan, cue.end, figure.start):
@@ -184,7 +189,10 @@ class CountReader:
                 for p in view.places):
             return Cue(figure.start, figure.end, "deployment", "deployed", "present_somewhere")
         if cue is not None and cue.category == "deployed" and any(
-                c.category == "reinforcement" and seg_start <= c.start < seg_end for c in cues):
+                c.category == "reinforcement" and seg_start <= c.start < seg_end
+                and not (c.start > figure.end
+                         and _RELATIVE_AFTER_FIGURE.search(self.doc.low, figure.end, c.start))
+                for c in cues):
             return Cue(cue.start, cue.end, "deployment", "reinforcement", "deployed_as_reinforcement")
         return cue
 
