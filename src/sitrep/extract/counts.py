@@ -85,6 +85,11 @@ _NEW_PROPOSITION = re.compile(r"\b(?:et|mais|ou|tandis|alors|puis)\s+(?:qu'|que\
 # trouvent dans la région, d'après le Pentagone, qui n'exclut pas l'envoi de renforts »
 # the reinforcements are not the 11 000.
 _RELATIVE_AFTER_FIGURE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
+_RESPECTIVELY = re.compile(r"\brespectivement\b")
+# A figure set between commas after « estimé à » or « évalué à » sizes the noun before it.
+_APPOSITION_BEFORE = re.compile(r",\s*(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à\s+"
+                                r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
+_APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
 # an auxiliary and the participle after it says what befell them.
@@ -182,8 +187,14 @@ class CountReader:
         if head_cue is not None:
             return head_cue
         cues = view.extra["cues"]
-        cue = _nearest_cue(self.doc.low, cues, figure, seg_start, seg_end) \
-            or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
+        if _APPOSITION_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start) \
+                and _APPOSITION_AFTER.match(self.doc.low, figure.end):
+            # « le contingent, estimé à 11 000 hommes, a perdu … »: the figure only sizes
+            # the noun before it; the predicate after speaks of that noun.
+            cue = _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
+        else:
+            cue = _nearest_cue(self.doc.low, cues, figure, seg_start, seg_end) \
+                or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
         if cue is None and head == "people" and any(
                 figure.end <= p.start < figure.end + 60 and is_locative(self.doc.low, p.start)
                 for p in view.places):
@@ -229,6 +240,11 @@ class CountReader:
         # people noun (« les Nord-Coréens »).
         attached = [a for a in in_segment
                     if (a.adjective and is_attached(scan, a.start)) or (a.demonym and not a.adjective)]
+        paired = self._respective_actor(view, figure, [
+            a for a in view.actors if not any(s.start <= a.start < s.end for s in view.sources)])
+        if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »
+            draft.actor = paired
+            return
         on_cue = [a for a in attached if a.adjective and cue.end <= a.start <= cue.end + 2
                   and cue.end <= figure.start]
         if on_cue:                    # « les pertes ukrainiennes seraient … de 500 »
@@ -252,6 +268,19 @@ class CountReader:
                 return
         draft.actor = self.discourse.actor or self.default_actor
         draft.fallback.add("actor")
+
+    def _respective_actor(self, view, figure: Figure, actors: list) -> str | None:
+        """With « respectivement », the n-th figure after it goes with the n-th side
+        named before it."""
+        word = _RESPECTIVELY.search(self.doc.low, view.start, figure.start)
+        if word is None:
+            return None
+        sides = [a.id for a in actors if a.start < word.start() and (a.adjective or a.demonym)]
+        sides = [side for i, side in enumerate(sides) if side not in sides[:i]]
+        figures = [f for f in view.figures if f.start > word.start()]
+        if len(sides) < 2 or len(figures) != len(sides) or figure not in figures:
+            return None
+        return sides[figures.index(figure)]
 
     def _set_when(self, draft: Draft, view, figure: Figure, clause) -> int | None:
         """The figure's own date, else the briefing date; returns where the date stands."""

@@ -9,7 +9,7 @@ import re
 
 # People a figure can count (troops and the trades sent with them), singular and plural.
 PEOPLE = (
-    r"soldats?|militaires?|hommes|troupes?|combattants?|recrues?|conscrits?|fantassins?"
+    r"soldats?|militaires?|hommes|troupes?|combattants?|assaillants?|recrues?|conscrits?|fantassins?"
     r"|sous-officiers?|officiers?|membres|personnels?|effectifs?|mercenaires?|volontaires?"
     r"|forces\s+spéciales|commandos?|tireurs?|artilleurs?|servants?|réservistes?|opérateurs?"
     r"|ingénieurs?|sapeurs?|démineurs?|bâtisseurs?|ouvriers?|travailleurs?|instructeurs?"

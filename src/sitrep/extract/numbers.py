@@ -42,7 +42,8 @@ DIGIT_NUMBER = r"(?:\d{1,3}(?:[ .]\d{3})+(?!\d)|\d+)(?:,\d+)?(?!\w)"
 MULTIPLIER = r"(?:\s*(?:millions?|milliards?|mille)\b)"
 APPROX_NOUN = (rf"(?:une?|\d+|{NUMBER_WORD})\s+(?:{'|'.join(APPROX_NOUNS)})s?\b"
                r"(?:\s+(?:de\s+|d')(?:milliers|millions)\b)?")
-HALF_MILLION = r"\bune?\s+demi\s*-?\s*(?:millions?|milliards?)\b"
+HALF_MILLION = (r"\bune?\s+demi\s*-?\s*(?:millions?|milliards?|milliers?|centaines?|douzaines?"
+                r"|dizaines?)\b")
 NUMBER = rf"(?:{APPROX_NOUN}|{HALF_MILLION}|{DIGIT_NUMBER}{MULTIPLIER}?|{WORD_NUMBER})"
 
 QUALIFIERS = {
@@ -181,7 +182,13 @@ def number_value(text: str) -> tuple[int, bool] | None:
         multiplier = {"milliers": 1000, "millions": 10**6}.get((approx.group("mult") or "").lower(), 1)
         return base_value * APPROX_NOUNS[approx.group("noun").lower()] * multiplier, True
     if _HALF_MILLION.fullmatch(lower):
-        return (500_000 if "million" in lower else 500_000_000), False
+        if "milliard" in lower:
+            return 500_000_000, False
+        if "million" in lower:
+            return 500_000, False
+        # « un demi-millier », « une demi-douzaine »: half of an approximate count.
+        noun = next(n for n in APPROX_NOUNS if n in lower)
+        return APPROX_NOUNS[noun] // 2, True
     if lower[:1].isdigit():
         parts = _DIGITS_PARTS.fullmatch(text)
         if parts is None:
