@@ -99,8 +99,13 @@ def _bucket(views: list[SentenceView], index: SentenceIndex, items: list, name: 
 
 
 def _dominant_region(places: list[Mention]) -> str | None:
+    """The region the body names most, if it names it more than once: a single passing
+    mention (« s'était rendu à Vladivostok ») is no setting for the whole briefing."""
     counts = Counter(m.id for m in places if m.specific)
-    return max(counts, key=counts.get) if counts else None
+    if not counts:
+        return None
+    region = max(counts, key=counts.get)
+    return region if counts[region] >= 2 else None
 
 
 def scan_document(body: str, today: dt.date, matcher: EntityMatcher,

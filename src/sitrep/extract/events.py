@@ -50,7 +50,8 @@ EVENT_RULES = RuleSet([
     Rule("confirmation",
          r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)", "confirmation"),
-    Rule("visit", r"(?:s'est|se\s+sont|se)\s+rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
+    Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se)\s+"
+                  r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur", "agreement"),
