@@ -59,6 +59,8 @@ EVENT_RULES = RuleSet([
          "statement"),
 ], before=r"(?<![\w-])", after=r"(?![\w-])")
 
+# Events that happen on a day: « depuis » gives them no date of their own.
+_PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement")
 _WEAK_RULES = ("statement", "capture_of_places")
 _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
@@ -113,8 +115,10 @@ class EventReader:
         same = [d for d in view.dates if clause[0] <= d.start < clause[1]]
         if same:
             return min(same, key=lambda d: abs(d.start - hit.start))
-        if clause_index > 0:
-            fronted = self.doc.date_only_clause(view, 0)
+        # A date fronted in clauses of its own; of « La veille, le 12 mars, … » the
+        # nearest, which is the more precise.
+        for index in range(clause_index - 1, -1, -1):
+            fronted = self.doc.date_only_clause(view, index)
             if fronted is not None:
                 return fronted
         for neighbour in (clause_index + 1, clause_index - 1):
@@ -152,6 +156,8 @@ class EventReader:
         date = self._date(view, hit, clause_index)
         if date is None or date.when.start > self.doc.today:
             return None         # undated, or foreseen (« d'ici la fin mars »): not an event yet
+        if hit.rule.value in _PUNCTUAL and (date.when.text or "").lower().startswith(("depuis", "dès")):
+            return None         # « la première visite … depuis 2000 » dates no visit
         actor = self._actor(view, hit, clause)
         if actor is None:
             return None
