@@ -133,7 +133,9 @@ def rebuild(root: Path, output: Path | None, state: BuildState) -> None:
     from sitrep.pipeline import build_project
     started = time.monotonic()
     try:
-        result = build_project(root, output)
+        # One process: the server's threads are running, and forking a threaded
+        # process can deadlock. Rebuilds here are incremental, hence small.
+        result = build_project(root, output, jobs=1)
     except SitrepError as error:             # content errors: `path:line: message` lines
         message = str(error)
     except Exception:                        # a bug must not stop the server: show it
