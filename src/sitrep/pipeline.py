@@ -113,7 +113,8 @@ def _folder_digest(folder: Path) -> str:
 
 
 def load_project(root: Path, progress: ProgressCallback | None = None,
-                 cache: BuildCache | None = None, jobs: int | None = None
+                 cache: BuildCache | None = None, jobs: int | None = None,
+                 gazetteer_digest: str | None = None
                  ) -> tuple[SiteConfig, Content, list[Sitrep]]:
     """Read and check everything; every problem in every file is reported at once."""
     errors = ErrorCollector()
@@ -121,7 +122,8 @@ def load_project(root: Path, progress: ProgressCallback | None = None,
     extractors: list[Extractor] = []
 
     def loader_for(gazetteer: Gazetteer):
-        extractor = Extractor(gazetteer, _folder_digest(root / "content" / "gazetteer"),
+        extractor = Extractor(gazetteer, gazetteer_digest
+                              or _folder_digest(root / "content" / "gazetteer"),
                               cache or BuildCache(None), jobs, progress)
         extractors.append(extractor)
         return extractor.load_all
@@ -209,7 +211,8 @@ def build_project(root: Path, output: Path | None = None,
         manifest = None         # files were added or removed by hand: build it afresh
 
     cache = BuildCache(cache_dir)
-    config, content, sitreps = load_project(root, progress, cache, jobs)
+    gazetteer_digest = _folder_digest(root / "content" / "gazetteer")
+    config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
     site = plan_site(root, config, content, sitreps)
     if cache_dir is None:           # from scratch, remembering nothing: no fingerprints
         fingerprints: dict[str, str] = {}
@@ -217,7 +220,7 @@ def build_project(root: Path, output: Path | None = None,
     else:
         fingerprinter = Fingerprinter()
         shared = digest(code_digest(), _folder_digest(root / "templates"), repr(config),
-                        _folder_digest(root / "content" / "gazetteer"))
+                        gazetteer_digest)
         fingerprints = {page.path: digest(shared, page.template, page.lang or "",
                                           repr(sorted(page.alternates.items())),
                                           fingerprinter.of(page.context))
