@@ -14,7 +14,7 @@ from collections import Counter
 from sitrep.extract.annotations import apply_annotations
 from sitrep.extract.counts import CountReader, find_cues
 from sitrep.extract.document import Discourse, Document, scan_document
-from sitrep.extract.entities import entity_matcher, is_attached, refers_to_last_source
+from sitrep.extract.entities import entity_matcher, refers_to_last_source
 from sitrep.extract.events import EventReader, find_triggers
 from sitrep.extract.facts import Draft, merge_drafts, to_facts
 from sitrep.gazetteer import Gazetteer
@@ -24,7 +24,7 @@ from sitrep.model import Briefing, Fact, Report
 def _main_actor(doc: Document) -> str | None:
     """The side whose people the briefing names most (a fallback for figures with none)."""
     counts = Counter(a.id for a in doc.entities.actors
-                     if a.demonym and (not a.adjective or is_attached(doc.low, a.start)))
+                     if a.demonym and (not a.adjective or a.attached))
     return max(counts, key=counts.get) if counts else None
 
 
@@ -32,10 +32,9 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
                 header_source: str | None = None) -> list[Draft]:
     """Every fact the rules find in a body, merged, before annotations."""
     doc = scan_document(body, today, entity_matcher(gazetteer), header_source)
-    for view in doc.views:
-        # Cues are read only beside figures, triggers only in sentences with a date.
-        view.extra["cues"] = find_cues(doc.low, view.start, view.end) if view.figures else []
-        view.extra["triggers"] = find_triggers(doc.low, view.start, view.end) if view.dates else []
+    # Cues are read only beside figures, triggers only in sentences with a date.
+    doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
+    doc.scan_runs("triggers", [v for v in doc.views if v.dates], find_triggers)
     discourse = Discourse()
     counts = CountReader(doc, discourse, _main_actor(doc))
     events = EventReader(doc, discourse)

@@ -13,6 +13,7 @@ inside them (« très peu probable » is not « probable »).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sitrep.extract.rules import Rule, RuleSet
@@ -39,7 +40,7 @@ CONFIDENCE_RULES = RuleSet([
 ], before=r"\b", after=r"\b")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Term:
     start: int
     end: int
@@ -47,17 +48,17 @@ class Term:
     rule: str
 
 
-# Every phrase holds one of these; most briefings hold none, and `in` is cheap.
-_STEMS = ("probab", "certain", "certitude", "possibilit", "chance", "vraisembl", "plausible",
-          "envisageable")
+# Every phrase holds one of these stems: the rules are tried only in the few words before
+# one (most briefings hold two or three), not at every word of the body.
+_STEMS = re.compile(r"probab|certain|certitude|possibilit|chance|vraisembl|plausible"
+                    r"|envisageable|sûr")
+_REACH = 20                          # « hautement im|probable », « pratiquement |certain »
 
 
 def find_terms(scan: str) -> list[Term]:
     """Every estimative phrase of the lower-case scan copy, in reading order."""
-    if not any(stem in scan for stem in _STEMS):
-        return []
     return [Term(hit.start, hit.end, hit.rule.value, hit.rule.name)
-            for hit in CONFIDENCE_RULES.finditer(scan)]
+            for hit in CONFIDENCE_RULES.find_near(scan, _STEMS, _REACH)]
 
 
 def corpus_parse(text: str, today: dt.date, gazetteer=None) -> list[dict]:

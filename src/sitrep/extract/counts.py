@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
-from sitrep.extract.entities import is_attached, is_locative
+from sitrep.extract.entities import is_locative
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.lexicon import FUNCTION_WORDS, PEOPLE
 from sitrep.extract.numbers import Figure
@@ -101,7 +101,7 @@ MAX_CUE_DISTANCE = 160
 PRE_CUE_WEIGHT = 1.5
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cue:
     start: int
     end: int
@@ -239,7 +239,7 @@ class CountReader:
         # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
         # people noun (« les Nord-Coréens »).
         attached = [a for a in in_segment
-                    if (a.adjective and is_attached(scan, a.start)) or (a.demonym and not a.adjective)]
+                    if a.attached or (a.demonym and not a.adjective)]
         paired = self._respective_actor(view, figure, [
             a for a in view.actors if not any(s.start <= a.start < s.end for s in view.sources)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »

@@ -54,7 +54,7 @@ _ORDINALS = {**{w: 1 for w in _FIRST}, **{w: 2 for w in _SECOND}, "troisième": 
              "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DateMention:
     """A date expression found in the text and the interval it stands for."""
     start: int

@@ -60,15 +60,27 @@ class Document:
     entities: Entities
     dominant_region: str | None          # the region the body names most
 
-    def distribute(self, name: str, items: list) -> None:
-        """Hand out items (with a .start) to the sentences they fall in, as view.extra[name]."""
+    def scan_runs(self, name: str, views: list[SentenceView], find) -> None:
+        """view.extra[name] for every view: what `find(low, start, end)` gives in the listed
+        views, nothing in the others. Consecutive listed sentences are scanned as one run,
+        which reads the text once rather than once per sentence."""
         for view in self.views:
             view.extra[name] = []
-        index = SentenceIndex([v.sentence for v in self.views])
-        for item in items:
+        run: list[SentenceView] = []
+        for view in views:
+            if run and view.index != run[-1].index + 1:
+                self._scan_run(name, run, find)
+                run = []
+            run.append(view)
+        if run:
+            self._scan_run(name, run, find)
+
+    def _scan_run(self, name: str, run: list[SentenceView], find) -> None:
+        index = SentenceIndex([v.sentence for v in run])
+        for item in find(self.low, run[0].start, run[-1].end):
             position = index.at(item.start)
             if position is not None:
-                self.views[position].extra[name].append(item)
+                run[position].extra[name].append(item)
 
     def date_only_clause(self, view: SentenceView, clause_index: int) -> DateMention | None:
         """The date that is all a clause says (« Le 12 mars, … »), if it is one."""

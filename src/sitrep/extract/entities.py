@@ -35,13 +35,18 @@ _INTRODUCED = re.compile(
 _FOLLOWED_BY_SAYING = re.compile(
     rf"(?:\s*\([^()\n]{{0,40}}\))?\s*,?\s*(?:qui\s+)?(?:(?:a|ont|aurait|auraient|avait|avaient|"
     rf"n'|ne)\s+)?(?:\w+\s+)?(?:{_SAYING})")
-_ATTACHED_TO = re.compile(
-    rf"\b(?:{PEOPLE}|{CASUALTY_NOUNS}|{GROUPS}|perte|victime|soldat|militaire|prisonnier|mort"
-    rf"|blessé|tué)(?:\s+[\w'-]+){{0,2}}\s+\Z")
-_PRONOUN_SAYING = re.compile(rf"\b(?:il|elle|ils|elles|le\s+service|l'agence)\s+(?:\w+\s+)?(?:{_SAYING})")
+# Grouped by first character, the search skips ahead to those alone.
+_NOT_AFTER_WORD = r"(?<!\w.)"
+_ATTACHED_NOUNS = "|".join([PEOPLE, CASUALTY_NOUNS, GROUPS,
+                            "perte|victime|soldat|militaire|prisonnier|mort|blessé|tué"]).split("|")
+_ATTACHED_TO = re.compile(rf"(?:{by_first_character(_ATTACHED_NOUNS, _NOT_AFTER_WORD)})"
+                          rf"(?:\s+[\w'-]+){{0,2}}\s+\Z")
+_SPEAKERS = ["il", "elle", "ils", "elles", r"le\s+service", "l'agence"]
+_PRONOUN_SAYING = re.compile(rf"(?:{by_first_character(_SPEAKERS, _NOT_AFTER_WORD)})"
+                             rf"\s+(?:\w+\s+)?(?:{_SAYING})")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     """An actor, place or source named at [start, end) of the text."""
     kind: str                    # "actor", "place" or "source"
@@ -52,6 +57,7 @@ class Mention:
     demonym: bool = False        # a demonym, adjective or noun (« les Russes »)
     specific: bool = False       # a region or town, not a whole country
     place: str | None = None     # a town's gazetteer id
+    attached: bool = False       # an adjective on a noun of people (« soldats russes »)
 
 
 @dataclass
@@ -79,8 +85,33 @@ class EntityMatcher:
                 by_first_character([rf"{w}(?![\w-])" for w in words_pattern(lookup).split("|")],
                                    r"(?<![\w-].)") if lookup else "(?!)")
         self.actor_words = set(self.ids["actors"])
+        self._place_of: dict[str, tuple[bool, str, bool, str | None]] = {}
+        self._actor_of: dict[str, tuple[str, bool]] = {}
         self.demonyms = {w for e in gazetteer.actors.values() for w in e.words if w[:1].islower()}
         self.demonym_keys = {_key(w) for w in self.demonyms}
+
+
+    def actor_of(self, matched: str) -> tuple[str, bool]:
+        """What an actor phrase stands for: (the actor's id, whether it is a demonym)."""
+        known = self._actor_of.get(matched)
+        if known is None:
+            key, actor_id = _entry_id(self.ids["actors"], matched)
+            known = self._actor_of[matched] = (actor_id, key in self.demonym_keys)
+        return known
+
+    def place_of(self, matched: str) -> tuple[bool, str, bool, str | None]:
+        """What a place phrase stands for: (also an actor's name, the region it is
+        reported as, whether that is a region rather than a country, the town if any)."""
+        known = self._place_of.get(matched)
+        if known is None:
+            key, place_id = _entry_id(self.ids["places"], matched)
+            region = self.gazetteer.region_of(place_id)
+            region_entry = self.gazetteer.places.get(region)
+            known = (key in self.actor_words, region,
+                     bool(region_entry and region_entry.get("kind") == "region"),
+                     place_id if place_id != region else None)
+            self._place_of[matched] = known
+        return known
 
 
 def _key(word: str) -> str:
@@ -119,17 +150,13 @@ def is_attached(scan: str, start: int) -> bool:
 
 
 def _places(scan: str, matcher: EntityMatcher) -> list[Mention]:
-    gazetteer = matcher.gazetteer
     found = []
     for match in matcher.regex["places"].finditer(scan):
-        key, place_id = _entry_id(matcher.ids["places"], match.group())
-        if key in matcher.actor_words and not is_locative(scan, match.start()):
+        is_actor, region, specific, place = matcher.place_of(match.group())
+        if is_actor and not is_locative(scan, match.start()):
             continue                      # « la Russie a riposté »: an actor, not a place
-        region = gazetteer.region_of(place_id)
-        region_entry = gazetteer.places.get(region)
         found.append(Mention("place", region, match.start(), match.end(),
-                             specific=bool(region_entry and region_entry.get("kind") == "region"),
-                             place=place_id if place_id != region else None))
+                             specific=specific, place=place))
     return _resolve_anaphora(scan, found)
 
 
@@ -151,17 +178,18 @@ def _resolve_anaphora(scan: str, named: list[Mention]) -> list[Mention]:
 
 def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) -> list[Mention]:
     found = []
-    index = 0
+    index, count = 0, len(places)
+    actor_of = matcher.actor_of
     for match in matcher.regex["actors"].finditer(low):
         start, end = match.span()
-        while index < len(places) and places[index].end < end:
+        while index < count and places[index].end < end:
             index += 1
-        if index < len(places) and places[index].start <= start and end <= places[index].end:
+        if index < count and places[index].start <= start and end <= places[index].end:
             continue                      # « l'oblast russe de Koursk », « en Russie »
-        key, actor_id = _entry_id(matcher.ids["actors"], match.group())
-        demonym = key in matcher.demonym_keys
-        found.append(Mention("actor", actor_id, start, end,
-                             adjective=demonym and scan[start].islower(), demonym=demonym))
+        actor_id, demonym = actor_of(match.group())
+        adjective = demonym and scan[start].islower()
+        found.append(Mention("actor", actor_id, start, end, adjective, demonym,
+                             attached=adjective and is_attached(low, start)))
     return found
 
 

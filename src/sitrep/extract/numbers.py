@@ -118,7 +118,7 @@ _YEAR_CONTEXT = re.compile(r"(?:\b(?:en|depuis|dès|de|d'ici|avant|après|jusqu'
                            r"|début|mi|été|hiver|automne|printemps)\s*-?\s*)\Z")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Figure:
     """A quantity found in the text, where it is, and the rule that read it."""
     start: int
@@ -310,7 +310,7 @@ def find_quantities(scan: str, skip: list[tuple[int, int]] = ()) -> list[Figure]
     figures = []
     skip = sorted(skip)
     index = 0
-    for hit in QUANTITY_RULES.find_near(scan, ANCHOR, REACH):
+    for hit in QUANTITY_RULES.find_near(scan, ANCHOR, REACH, skip):
         while index < len(skip) and skip[index][1] <= hit.start:
             index += 1
         if index < len(skip) and skip[index][0] < hit.end:

@@ -29,7 +29,7 @@ class Rule:
     value: Any = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     """One match of one rule."""
     rule: Rule
@@ -178,16 +178,29 @@ class RuleSet:
                 break
             yield Hit(self.rules[match.lastgroup], match)
 
-    def find_near(self, text: str, anchors: re.Pattern, reach: int) -> Iterator[Hit]:
+    def find_near(self, text: str, anchors: re.Pattern, reach: int,
+                  taken: Iterable[tuple[int, int]] = ()) -> Iterator[Hit]:
         """The hits finditer would give, found faster by trying only the words at most
-        `reach` characters before an anchor (a digit, a month name) that every hit holds."""
+        `reach` characters before an anchor (a digit, a month name) that every hit holds.
+
+        `taken` spans (sorted) belong to another dimension (a date's digits): their
+        anchors are not tried and no hit starts inside them."""
         cursor = 0                       # words before it were tried, or are inside a hit
+        spans = iter(taken)
+        span = next(spans, None)
+        by_character, word_starts = self._by_character, _WORD_START.finditer
         for anchor in anchors.finditer(text):
             at = anchor.start()
+            while span is not None and span[1] <= at:
+                span = next(spans, None)
+            if span is not None and span[0] <= at:
+                cursor = max(cursor, span[1])
             if at < cursor:
                 continue
-            for word in _WORD_START.finditer(text, max(cursor, at - reach), at + 1):
-                regex = self._regex_at(word.group())
+            for word in word_starts(text, max(cursor, at - reach), at + 1):
+                character = word.group()
+                regex = by_character[character] if character in by_character \
+                    else self._regex_at(character)
                 if regex is None:
                     continue
                 found = regex.match(text, word.start())

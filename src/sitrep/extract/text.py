@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
@@ -40,18 +39,35 @@ _CLAUSE_BREAK = re.compile(r",\s|;|\s:\s|:\s|\s[-—]\s|\(|\)|\s—|—\s")
 _EDGE = " \t\n,;:—-([)]|\""
 
 
-@dataclass(frozen=True)
 class Sentence:
-    """A sentence of the body and the clauses it divides into (offsets into the body)."""
-    start: int
-    end: int
-    clauses: tuple[tuple[int, int], ...]
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """A sentence of the body (offsets into the body) and the clauses it divides into.
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(c[0] for c in self.clauses))
+    Clauses are cut on first use: most sentences hold no figure and no date, and no
+    rule ever asks for theirs.
+    """
+    __slots__ = ("_clauses", "_scan", "_starts", "end", "start")
+
+    def __init__(self, start: int, end: int, scan: str) -> None:
+        self.start, self.end, self._scan = start, end, scan
+        self._clauses: tuple[tuple[int, int], ...] | None = None
+        self._starts: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end})"
+
+    @property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        if self._clauses is None:
+            self._cut()
+        return self._clauses
+
+    def _cut(self) -> None:
+        self._clauses = _clauses(self._scan, self.start, self.end)
+        self._starts = tuple(c[0] for c in self._clauses)
 
     def clause_index(self, pos: int) -> int:
+        if self._clauses is None:
+            self._cut()
         return max(0, bisect_right(self._starts, pos) - 1)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
@@ -156,7 +172,7 @@ def split_sentences(scan: str) -> list[Sentence]:
 def _add_sentence(scan: str, start: int, end: int, sentences: list[Sentence]) -> None:
     start, end = _trim(scan, start, end)
     if end > start:
-        sentences.append(Sentence(start, end, _clauses(scan, start, end)))
+        sentences.append(Sentence(start, end, scan))
 
 
 class SentenceIndex:
