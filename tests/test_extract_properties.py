@@ -89,3 +89,28 @@ def test_time_grows_linearly_with_length():
     _seconds(small)
     ratio = _seconds(large) / max(_seconds(small), 1e-6)
     assert ratio < 8, ratio               # 4x the text: about 4x the time, never quadratic
+
+
+# The rule sets that scan with a finder (the first characters of every rule, spelt out)
+# must give exactly what their full alternation gives, wherever the scan starts and ends.
+FINDER_PIECES = PIECES + ["a perdu", "ont été tués", "se sont rendus", "se trouvent", "a visité",
+                          "d'accord", "traités", "envoyé", "envoi", "la contre-offensive",
+                          "l'offensive", "ont repris le village de Soudja", "retraits", "sub"]
+
+
+@pytest.mark.parametrize("rules", ["counts.CUE_RULES", "events.EVENT_RULES"])
+@settings(max_examples=120, deadline=None)
+@given(text=st.lists(st.sampled_from(FINDER_PIECES), max_size=30).map(" ".join).map(str.lower),
+       bounds=st.tuples(st.integers(0, 300), st.integers(0, 300)))
+def test_finder_finds_what_the_alternation_finds(rules, text, bounds):
+    import importlib
+    module, name = rules.split(".")
+    rule_set = getattr(importlib.import_module(f"sitrep.extract.{module}"), name)
+    assert rule_set._finder is not None          # the finder is in use for these rules
+    whole = [(m.lastgroup, m.span()) for m in rule_set.regex.finditer(text)]
+    assert [(h.rule.name, h.match.span()) for h in rule_set.finditer(text)] == whole
+    start, end = sorted(bounds)
+    within = [(m.lastgroup, m.span()) for m in rule_set.regex.finditer(text, start, len(text))
+              if m.start() < end]
+    assert [(h.rule.name, h.match.span()) for h in rule_set.finditer_within(text, start, end)] \
+        == within

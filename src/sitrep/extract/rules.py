@@ -117,6 +117,78 @@ def _first_of_item(op, av) -> tuple[list | None, bool]:
     return None, False
 
 
+def _openings(items: list, size: int) -> list[tuple[str, ...]]:
+    """What matches of parsed pattern items open with, as regex fragments: the first
+    `size` characters, each a literal, a class, or a repeated class (« \\s+ »). An
+    opening stops early where the pattern cannot be spelt out further (a group repeated,
+    a backreference); every match opens with one of them."""
+    if size == 0 or not items:
+        return [()]
+    (op, av), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        return _openings(rest, size)
+    if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _openings(list(av[3]) + rest, size)
+    if op is sre.BRANCH:
+        return [opening for branch in av[1] for opening in _openings(list(branch) + rest, size)]
+    single = _one_character(op, av)
+    if single is not None:
+        return [(single, *after) for after in _openings(rest, size - 1)]
+    if op in _REPEATS:
+        low, high, sub = av
+        single = _one_character(*sub[0]) if len(sub) == 1 else None
+        if single is not None:
+            counted = f"{{{low},{'' if high == sre.MAXREPEAT else high}}}"
+            return [(single + counted, *after) for after in _openings(rest, size - 1)]
+        if high == 1:                                   # an optional group: there or not
+            return _openings(list(sub) + rest, size) + _openings(rest, size)
+        once = _openings(list(sub), size)          # the first time round, then unknown
+        return once + _openings(rest, size) if low == 0 else once
+    return [()]
+
+
+def _one_character(op, av) -> str | None:
+    """A regex fragment for one character of a parsed pattern, if it is a plain one."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    if op is not sre.IN:
+        return None
+    names = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
+    members = []
+    for item_op, item_av in av:
+        if item_op is sre.LITERAL:
+            members.append(re.escape(chr(item_av)))
+        elif item_op is sre.RANGE:
+            members.append(f"{re.escape(chr(item_av[0]))}-{re.escape(chr(item_av[1]))}")
+        elif item_op is sre.CATEGORY and item_av in names:
+            members.append(names[item_av])
+        else:
+            return None                                   # negated sets, other categories
+    return f"[{''.join(members)}]"
+
+
+def _finder(patterns: Iterable[str], before: str, flags: int, size: int = 4) -> re.Pattern | None:
+    """A regex that finds where a hit of the patterns may start, faster than they do.
+
+    It spells out only the first few characters of each pattern, grouped by their first
+    character, so the scan skips ahead to those alone; a hit starts only where it
+    matches. None when a pattern does not open with a literal character, or when
+    `before` is not a one-character lookbehind (« (?<![\\w-]) »).
+    """
+    guard = re.fullmatch(r"\(\?<!(\[[^\]]*\]|\\?.)\)", before)
+    if guard is None or flags & re.IGNORECASE:
+        return None
+    openings = set()
+    for pattern in patterns:
+        for opening in _openings(list(sre_parse.parse(pattern, flags)), size):
+            if not opening or len(opening[0]) > 2 or not re.fullmatch(r"\\?[^\\\[]", opening[0]):
+                return None
+            openings.add("".join(opening))
+    if len(openings) > 2000:
+        return None
+    return re.compile(by_first_character(sorted(openings), f"(?<!{guard[1]}.)"), flags)
+
+
 def _opens_with(pattern: str, flags: int) -> Callable[[str], bool]:
     """A test of whether a match of the pattern can open with a given character."""
     if flags & re.IGNORECASE:
@@ -145,6 +217,7 @@ class RuleSet:
             inner = _GROUP.sub(lambda m, name=rule.name: f"(?P<{name}__{m[1]}>", rule.pattern)
             self._parts[rule.name] = f"(?P<{rule.name}>{inner})"
         self.regex = self._compile(list(self._parts))
+        self._finder = _finder((rule.pattern for rule in self.rules.values()), before, flags)
         self._opens = {name: _opens_with(before + part, flags) for name, part in self._parts.items()}
         self._by_character: dict[str, re.Pattern | None] = {}
 
@@ -164,19 +237,36 @@ class RuleSet:
             return regex
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Hit]:
-        matches = self.regex.finditer(text, pos) if endpos is None \
-            else self.regex.finditer(text, pos, endpos)
-        for match in matches:
-            yield Hit(self.rules[match.lastgroup], match)
+        endpos = len(text) if endpos is None else endpos
+        return self._scan(text, pos, endpos, endpos)
 
     def finditer_within(self, text: str, start: int, end: int, margin: int = 200) -> Iterator[Hit]:
         """The hits finditer would give that start in [start, end), as if the whole text
         were scanned: lookbehinds see before `start`; the scan reads at most `margin`
         characters past `end`, so scanning many short spans stays linear."""
-        for match in self.regex.finditer(text, start, min(len(text), end + margin)):
-            if match.start() >= end:
-                break
-            yield Hit(self.rules[match.lastgroup], match)
+        return self._scan(text, start, end, min(len(text), end + margin))
+
+    def _scan(self, text: str, start: int, end: int, endpos: int) -> Iterator[Hit]:
+        """Hits starting in [start, end) of text[:endpos], left to right, not overlapping."""
+        if self._finder is None:
+            for match in self.regex.finditer(text, start, endpos):
+                if match.start() >= end:
+                    break
+                yield Hit(self.rules[match.lastgroup], match)
+            return
+        at = start
+        while True:             # where the finder matches, the rules are tried in order
+            opening = self._finder.search(text, at, endpos)
+            if opening is None or opening.start() >= end:
+                return
+            at = opening.start()
+            regex = self._regex_at(text[at])
+            found = regex.match(text, at, endpos) if regex is not None else None
+            if found is None:
+                at += 1
+                continue
+            yield Hit(self.rules[found.lastgroup], found)
+            at = max(found.end(), at + 1)
 
     def find_near(self, text: str, anchors: re.Pattern, reach: int,
                   taken: Iterable[tuple[int, int]] = ()) -> Iterator[Hit]:
