@@ -23,7 +23,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "src"))
 
 from sitrep.content import parse_briefing  # noqa: E402
-from sitrep.extract import extract  # noqa: E402
+from sitrep.extract import extract, prepare  # noqa: E402
 from sitrep.gazetteer import load_gazetteer  # noqa: E402
 
 SEED = PROJECT / "content" / "briefings" / "2025-06-15-koursk-pertes-nord-coreennes.fr.md"
@@ -77,7 +77,8 @@ def make_bodies(count: int, size: int, rng: random.Random) -> list[str]:
 def time_extraction(bodies: list[str], gazetteer) -> float:
     briefings = [parse_briefing(Path(f"2025-06-15-banc-{i}.fr.md"), HEADER.format(index=i) + body,
                                 f"2025-06-15-banc-{i}", "fr") for i, body in enumerate(bodies)]
-    extract(briefings[0], gazetteer)                     # compile the rules once, outside the clock
+    prepare()                                            # compile the rules once, outside the clock
+    extract(briefings[0], gazetteer)
     passes = []
     for _ in range(PASSES):
         start = time.process_time()

@@ -106,6 +106,7 @@ def test_finder_finds_what_the_alternation_finds(rules, text, bounds):
     import importlib
     module, name = rules.split(".")
     rule_set = getattr(importlib.import_module(f"sitrep.extract.{module}"), name)
+    rule_set.prepare()
     assert rule_set._finder is not None          # the finder is in use for these rules
     whole = [(m.lastgroup, m.span()) for m in rule_set.regex.finditer(text)]
     assert [(h.rule.name, h.match.span()) for h in rule_set.finditer(text)] == whole

@@ -74,6 +74,53 @@ def test_incremental_build_equals_a_clean_build(project, tmp_path, change):
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
 
 
+# Edits that change nothing another page shows (title, date, tags, facts, translation
+# status): the quick build redraws the briefing's own pages from its files alone.
+QUICK_EDITS = {        # (file, words, words after the edit)
+    "a word where the translation was already stale": (
+        "2024-12-24-premieres-estimations-pertes.fr.md", "divergent fortement",
+        "divergent très fortement"),
+    "a sentence before every fact of an untranslated briefing": (
+        "2024-12-05-traite-entree-en-vigueur.fr.md", "Le traité de partenariat",
+        "Une note liminaire. Le traité de partenariat"),
+    "a word in a translation": (
+        f"{SEED_ID}.en.md", "The high casualty rate", "The very high casualty rate"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(QUICK_EDITS))
+def test_an_edit_to_a_text_alone_redraws_its_own_pages_as_a_clean_build_would(
+        project, tmp_path, change):
+    name, before, after = QUICK_EDITS[change]
+    build_project(project)
+    edit(briefing(project, name), before, after)
+    result = build_project(project)
+    assert result.quick and 1 <= result.rendered <= 2
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+    edit(briefing(project, name), after, before)   # and back, from the quick build's manifest
+    assert build_project(project).quick
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_an_edit_that_changes_a_fact_or_a_status_takes_the_full_build(project):
+    build_project(project)
+    EDITS["a figure"](project)                   # a fact, and the translation now stale
+    assert not build_project(project).quick
+    edit(briefing(project, "2024-12-05-traite-entree-en-vigueur.fr.md"),
+         "le 4 décembre 2024", "le 5 décembre 2024")
+    assert not build_project(project).quick
+
+
+def test_an_error_in_an_edited_briefing_is_reported_by_the_full_build(project):
+    build_project(project)
+    before = site_files(project / "public")
+    edit(briefing(project, "2024-12-05-traite-entree-en-vigueur.fr.md"),
+         "date: 2024-12-05", "date: 2024-12-05\nsource: nobody-knows")
+    with pytest.raises(SitrepError, match="unknown source 'nobody-knows'"):
+        build_project(project)
+    assert site_files(project / "public") == before
+
+
 def test_a_one_word_edit_draws_only_the_pages_that_show_it(project):
     build_project(project)
     EDITS["a word in a body"](project)

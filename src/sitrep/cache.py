@@ -40,6 +40,16 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def folder_digest(folder: Path) -> str:
+    """A digest of every file below folder, names and bytes (templates, the gazetteer)."""
+    h = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 class BuildCache:
     """A dictionary persisted between builds; only the entries a build used are kept."""
 

@@ -17,6 +17,16 @@ def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def feed_files(config: SiteConfig, sitreps: list[Sitrep]) -> dict[str, bytes]:
+    """Each language's Atom feed; sitreps newest first (only the first FEED_SIZE are read)."""
+    from sitrep.markup import render_body
+    latest = sitreps[:FEED_SIZE]
+    bodies = {(s.id, b.language): render_body(b.body) for s in latest
+              for b in (s.fr, s.en) if b is not None}
+    return {f"{lang}/feed.xml": atom_feed(config, latest, lang, bodies, config.title[lang])
+            for lang in config.languages}
+
+
 def atom_feed(config: SiteConfig, sitreps: list[Sitrep], lang: str,
               bodies: dict[tuple[str, str], str], feed_title: str) -> bytes:
     """The latest briefings in one language (the French text where no translation exists)."""

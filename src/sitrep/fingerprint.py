@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from sitrep.cache import digest
+from sitrep.cache import code_digest, digest, folder_digest
 from sitrep.gazetteer import Entry
 from sitrep.model import Briefing, Fact
 from sitrep.pair import Sitrep
+from sitrep.render import Page
 
 
 def briefing_digest(b: Briefing) -> str:
@@ -38,6 +40,24 @@ def listing_digest(s: Sitrep) -> str:
     en_title = s.en.title if s.en is not None else "\0none"
     return digest("listing", s.id, s.date.isoformat(), s.fr.title, en_title, repr(s.fr.tags),
                   str(len(s.facts)), s.fr.source or "")
+
+
+def outside_signature(s: Sitrep, fingerprinter: Fingerprinter) -> str:
+    """All that pages other than a briefing's own show of it: how lists show it, its
+    translation status, and its facts. Equal signatures before and after an edit mean
+    only the briefing's own pages (and files built from its body) can have changed."""
+    return digest("outside", fingerprinter.of(s), s.translation_status,
+                  *(fingerprinter.of(fact) for fact in s.facts))
+
+
+def shared_fingerprint(root: Path, config: Any, gazetteer_digest: str) -> str:
+    """What every page depends on: sitrep's code, the templates, the settings, the gazetteer."""
+    return digest(code_digest(), folder_digest(root / "templates"), repr(config), gazetteer_digest)
+
+
+def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter) -> str:
+    return digest(shared, page.template, page.lang or "", repr(sorted(page.alternates.items())),
+                  fingerprinter.of(page.context))
 
 
 class Fingerprinter:

@@ -16,11 +16,23 @@ from sitrep.output import MARKER
 @dataclass
 class Manifest:
     """build: the id written into the output's marker file when the manifest was saved;
-    stamp: the inputs' stat signature; pages: path -> fingerprint; files: path -> digest."""
+    stamp: the inputs' and the output's stat signature; pages: path -> fingerprint;
+    files: path -> digest.
+
+    What lets the next build redraw one briefing without reading the others (see
+    `quickbuild`): settings, the build's settings (code, search, output); inputs, each
+    input file's stat signature; output, the output folder's; order, the briefing ids
+    newest first; signatures, per briefing, a digest of all that other pages show of it.
+    """
     build: str = ""
     stamp: str = ""
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    settings: str = ""
+    inputs: dict[str, str] = field(default_factory=dict)
+    output: str = ""
+    order: list[str] = field(default_factory=list)
+    signatures: dict[str, str] = field(default_factory=dict)
 
 
 def manifest_path(cache_dir: Path, output: Path) -> Path:
@@ -37,7 +49,10 @@ def load_manifest(cache_dir: Path | None, output: Path) -> Manifest | None:
         marker = (output / MARKER).read_text(encoding="utf-8")
     except (OSError, ValueError):
         return None
-    manifest = Manifest(**data)
+    try:
+        manifest = Manifest(**data)
+    except TypeError:
+        return None                 # written by another version of sitrep
     return manifest if manifest.build and manifest.build in marker else None
 
 
@@ -54,28 +69,36 @@ def save_manifest(cache_dir: Path | None, output: Path, manifest: Manifest) -> N
 def _walk(folder: Path) -> list[tuple[str, int, int]]:
     """(path relative to folder, size, mtime in ns) of every file below folder."""
     found = []
-    stack = [folder]
+    stack = [""]                    # folders to read, relative to folder ("" is folder)
+    base = str(folder)
     while stack:
-        current = stack.pop()
+        relative = stack.pop()
+        current = os.path.join(base, relative) if relative else base
         try:
             with os.scandir(current) as scan:
                 for entry in scan:
+                    name = f"{relative}/{entry.name}" if relative else entry.name
                     if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
+                        stack.append(name)
                     else:
                         info = entry.stat(follow_symlinks=False)
-                        found.append((Path(entry.path).relative_to(folder).as_posix(),
-                                      info.st_size, info.st_mtime_ns))
+                        found.append((name, info.st_size, info.st_mtime_ns))
         except OSError:
             found.append((f"{current}\0missing", 0, 0))
     return sorted(found)
 
 
-def input_stamp(folders: list[Path], extra: str) -> str:
-    """A signature of every file below folders (path, size, mtime): equal stamps mean
-    nothing was edited, without reading a byte."""
-    return digest(extra, *(f"{folder}\0{path}\0{size}\0{mtime}"
-                           for folder in folders for path, size, mtime in _walk(folder)))
+def input_files(root: Path, folders: list[str]) -> dict[str, str]:
+    """Every file below root/folder for each folder: its path from root and its stat
+    signature (size, mtime), which changes when the file is edited."""
+    return {f"{folder}/{path}": f"{size}:{mtime}"
+            for folder in folders for path, size, mtime in _walk(root / folder)}
+
+
+def input_stamp(settings: str, files: dict[str, str]) -> str:
+    """A signature of the settings and every input file: equal stamps mean nothing was
+    edited, without reading a byte."""
+    return digest(settings, *(f"{path}\0{stat}" for path, stat in sorted(files.items())))
 
 
 def output_state(output: Path) -> tuple[str, set[str]]:

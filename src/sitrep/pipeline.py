@@ -9,38 +9,36 @@ build from scratch (`--no-cache`), which the tests check.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep import labels
-from sitrep.cache import BuildCache, code_digest, digest
+from sitrep.cache import BuildCache, code_digest, digest, folder_digest
 from sitrep.config import SiteConfig, load_config
 from sitrep.content import load_briefing
 from sitrep.downloads import facts_csv
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
-from sitrep.facts_json import facts_document
-from sitrep.feeds import FEED_SIZE, atom_feed, robots, sitemap
-from sitrep.fingerprint import Fingerprinter
+from sitrep.facts_json import document_bytes, entry_text
+from sitrep.feeds import feed_files, robots, sitemap
+from sitrep.fingerprint import Fingerprinter, outside_signature, page_fingerprint, shared_fingerprint
 from sitrep.gazetteer import Gazetteer
-from sitrep.manifest import (Manifest, input_stamp, load_manifest, output_state,
+from sitrep.manifest import (Manifest, input_files, input_stamp, load_manifest, output_state,
                              save_manifest)
-from sitrep.markup import render_body
 from sitrep.model import Report
 from sitrep.output import check_output_dir
 from sitrep.pair import Sitrep, pair
 from sitrep.parallel import map_shares
 from sitrep.progress import ProgressCallback
+from sitrep.quickbuild import quick_build
 from sitrep.project import Content, load_content
 from sitrep.render import Page, Renderer
-from sitrep.site import NAV, SiteData, plan
+from sitrep.site import SiteData, plan, site_globals
 from sitrep.sitefiles import SiteWriter, render_and_write
 from sitrep.static import static_files
 from sitrep.validate import check_references
 
 CACHE_DIR = ".sitrep-cache"
+INPUT_FOLDERS = ["content", "templates"]
 
 
 @dataclass
@@ -51,6 +49,7 @@ class BuildResult:
     rendered: int = 0          # pages drawn this time (the others were unchanged)
     written: int = 0           # files whose bytes changed
     unchanged: bool = False    # nothing was edited since the last build
+    quick: bool = False        # only briefing texts were edited: their own pages redrawn
 
 
 class Extractor:
@@ -103,15 +102,6 @@ class Extractor:
         return results
 
 
-def _folder_digest(folder: Path) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
 def load_project(root: Path, progress: ProgressCallback | None = None,
                  cache: BuildCache | None = None, jobs: int | None = None,
                  gazetteer_digest: str | None = None
@@ -123,7 +113,7 @@ def load_project(root: Path, progress: ProgressCallback | None = None,
 
     def loader_for(gazetteer: Gazetteer):
         extractor = Extractor(gazetteer, gazetteer_digest
-                              or _folder_digest(root / "content" / "gazetteer"),
+                              or folder_digest(root / "content" / "gazetteer"),
                               cache or BuildCache(None), jobs, progress)
         extractors.append(extractor)
         return extractor.load_all
@@ -135,9 +125,6 @@ def load_project(root: Path, progress: ProgressCallback | None = None,
     return config, content, pair(reports, content.briefings)
 
 
-SITE_GLOBALS = {"nav": NAV, "status_labels": labels.TRANSLATION_STATUS,
-                "yardstick_french": labels.YARDSTICK_FRENCH,
-                "confidence_labels": labels.CONFIDENCE}
 
 
 @dataclass
@@ -152,8 +139,7 @@ def plan_site(root: Path, config: SiteConfig, content: Content,
               sitreps: list[Sitrep]) -> PlannedSite:
     renderer = Renderer(root / "templates", config.languages)
     data = SiteData(config, sitreps, content.gazetteer, renderer.localizers)
-    site_globals = {"site": config, "languages": config.languages, **SITE_GLOBALS}
-    return PlannedSite(renderer, data, plan(data), site_globals)
+    return PlannedSite(renderer, data, plan(data), site_globals(config))
 
 
 def _render_pages(site: PlannedSite, pages: list[Page]) -> list[tuple[str, bytes]]:
@@ -165,19 +151,13 @@ def machine_files(root: Path, data: SiteData, pages: list[Page]) -> dict[str, by
     """Feeds, sitemap, robots.txt and the facts downloads."""
     config, sitreps = data.config, data.sitreps
     by_id = sorted(sitreps, key=lambda s: s.id)
-    files = {"data/facts.json": _json_bytes(facts_document([s.report for s in by_id],
-                                                           root.resolve())),
+    files = {"data/facts.json": document_bytes([entry_text(s.report, root.resolve())
+                                                for s in by_id]),
              "sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
-    bodies = {(s.id, b.language): render_body(b.body) for s in sitreps[:FEED_SIZE]
-              for b in (s.fr, s.en) if b is not None}
+    files.update(feed_files(config, sitreps))
     for lang in config.languages:
-        files[f"{lang}/feed.xml"] = atom_feed(config, sitreps, lang, bodies, config.title[lang])
         files[f"data/facts.{lang}.csv"] = facts_csv(data.views(lang, data.facts))
     return files
-
-
-def _json_bytes(document: dict) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
@@ -202,16 +182,24 @@ def build_project(root: Path, output: Path | None = None,
     check_output_dir(output, root)
     cache_dir = root / CACHE_DIR if use_cache else None
     manifest = load_manifest(cache_dir, output)
-    inputs = input_stamp([root / "content", root / "templates"],
-                         f"{code_digest()} search={search} {output.resolve()}")
+    settings = f"{code_digest()} search={search} {output.resolve()}"
+    input_now = input_files(root, INPUT_FOLDERS)
+    inputs = input_stamp(settings, input_now)
     output_stamp, output_files = output_state(output)
     if manifest is not None and manifest.stamp == digest(inputs, output_stamp):
         return BuildResult(output, len(manifest.pages), len(manifest.files), unchanged=True)
     if manifest is not None and output_files != set(manifest.files):
         manifest = None         # files were added or removed by hand: build it afresh
+    if manifest is not None and manifest.output == output_stamp \
+            and manifest.settings == settings:
+        quick = quick_build(root, output, manifest, input_now, search)
+        if quick is not None:
+            save_manifest(cache_dir, output, quick.manifest)
+            return BuildResult(output, len(quick.manifest.pages), len(quick.manifest.files),
+                               quick.rendered, quick.written, quick=True)
 
     cache = BuildCache(cache_dir)
-    gazetteer_digest = _folder_digest(root / "content" / "gazetteer")
+    gazetteer_digest = folder_digest(root / "content" / "gazetteer")
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
     site = plan_site(root, config, content, sitreps)
     if cache_dir is None:           # from scratch, remembering nothing: no fingerprints
@@ -219,11 +207,8 @@ def build_project(root: Path, output: Path | None = None,
         stale = list(site.pages)
     else:
         fingerprinter = Fingerprinter()
-        shared = digest(code_digest(), _folder_digest(root / "templates"), repr(config),
-                        gazetteer_digest)
-        fingerprints = {page.path: digest(shared, page.template, page.lang or "",
-                                          repr(sorted(page.alternates.items())),
-                                          fingerprinter.of(page.context))
+        shared = shared_fingerprint(root, config, gazetteer_digest)
+        fingerprints = {page.path: page_fingerprint(shared, page, fingerprinter)
                         for page in site.pages}
         previous = manifest or Manifest()
         stale = [page for page in site.pages
@@ -251,9 +236,12 @@ def build_project(root: Path, output: Path | None = None,
             writer.add(path, data)
         written = writer.finish(search=search)
     cache.save()
-    stamp = digest(inputs, output_state(output)[0])
-    save_manifest(cache_dir, output, Manifest(writer.build_id, stamp, fingerprints,
-                                              writer.digests))
+    output_stamp = output_state(output)[0]
+    if cache_dir is not None:
+        save_manifest(cache_dir, output, Manifest(
+            writer.build_id, digest(inputs, output_stamp), fingerprints, writer.digests,
+            settings, input_now, output_stamp, [s.id for s in sitreps],
+            {s.id: outside_signature(s, fingerprinter) for s in sitreps}))
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 

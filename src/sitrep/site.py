@@ -33,6 +33,13 @@ NAV: list[tuple[str, str]] = [
 ]
 
 
+def site_globals(config: SiteConfig) -> dict:
+    """What every template can read besides its page's context."""
+    return {"site": config, "languages": config.languages, "nav": NAV,
+            "status_labels": labels.TRANSLATION_STATUS,
+            "yardstick_french": labels.YARDSTICK_FRENCH, "confidence_labels": labels.CONFIDENCE}
+
+
 @dataclass
 class SiteData:
     """Everything the pages are drawn from."""

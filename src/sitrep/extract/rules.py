@@ -200,6 +200,13 @@ def _opens_with(pattern: str, flags: int) -> Callable[[str], bool]:
                          (t[0] <= c <= t[1] if isinstance(t, tuple) else t(c)) for t in tests)
 
 
+# Each rule set's fast paths (the finder, the per-character alternations) take a few
+# milliseconds to build: they are built once the set has been used this many times, so
+# that a build which extracts one briefing never pays for them. Until then the whole
+# alternation is used, which gives the same hits more slowly.
+WARM_UP = 50
+
+
 class RuleSet:
     """Rules joined into one compiled alternation; the first rule that matches wins.
 
@@ -217,9 +224,24 @@ class RuleSet:
             inner = _GROUP.sub(lambda m, name=rule.name: f"(?P<{name}__{m[1]}>", rule.pattern)
             self._parts[rule.name] = f"(?P<{rule.name}>{inner})"
         self.regex = self._compile(list(self._parts))
-        self._finder = _finder((rule.pattern for rule in self.rules.values()), before, flags)
-        self._opens = {name: _opens_with(before + part, flags) for name, part in self._parts.items()}
+        self._uses = 0
+        self._finder: re.Pattern | None = None
+        self._opens: dict[str, Callable[[str], bool]] | None = None
         self._by_character: dict[str, re.Pattern | None] = {}
+
+    def _use(self) -> None:
+        self._uses += 1
+        if self._uses == WARM_UP:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Build the fast paths now: the finder, and what each rule can open with (the
+        per-character alternations are then compiled as characters come)."""
+        if self._opens is None:
+            self._finder = _finder((rule.pattern for rule in self.rules.values()),
+                                   self._before, self._flags)
+            self._opens = {name: _opens_with(self._before + part, self._flags)
+                           for name, part in self._parts.items()}
 
     def _compile(self, names: list[str]) -> re.Pattern:
         parts = "|".join(self._parts[name] for name in names)
@@ -230,6 +252,8 @@ class RuleSet:
         try:
             return self._by_character[character]
         except KeyError:
+            if self._opens is None:
+                return self.regex           # not warmed up: the whole alternation
             names = [name for name, opens in self._opens.items() if opens(character)]
             regex = (self.regex if len(names) == len(self._parts)
                      else self._compile(names) if names else None)
@@ -248,6 +272,7 @@ class RuleSet:
 
     def _scan(self, text: str, start: int, end: int, endpos: int) -> Iterator[Hit]:
         """Hits starting in [start, end) of text[:endpos], left to right, not overlapping."""
+        self._use()
         if self._finder is None:
             for match in self.regex.finditer(text, start, endpos):
                 if match.start() >= end:
@@ -275,6 +300,7 @@ class RuleSet:
 
         `taken` spans (sorted) belong to another dimension (a date's digits): their
         anchors are not tried and no hit starts inside them."""
+        self._use()
         cursor = 0                       # words before it were tried, or are inside a hit
         spans = iter(taken)
         span = next(spans, None)
