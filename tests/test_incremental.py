@@ -3,6 +3,7 @@ for byte the build from scratch."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,19 @@ def test_a_broken_cache_is_an_empty_one(project, tmp_path):
     EDITS["a figure"](project)
     build_project(project)
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_the_facts_document_is_one_line_per_briefing_and_splits_back(project):
+    from sitrep.facts_json import document_bytes, document_entries, entry_text, facts_document
+    from sitrep.pipeline import load_project
+    _config, _content, sitreps = load_project(project)
+    reports = [s.report for s in sorted(sitreps, key=lambda s: s.id)]
+    lines = [entry_text(report, project) for report in reports]
+    document = document_bytes(lines)
+    assert json.loads(document) == json.loads(json.dumps(facts_document(reports, project)))
+    assert document.count(b"\n") == len(reports) + 2
+    entries = document_entries(document)
+    assert list(entries) == [r.briefing.id for r in reports] and list(entries.values()) == lines
+    assert document_entries(document_bytes(lines[:1])) == {reports[0].briefing.id: lines[0]}
+    assert json.loads(document_bytes([])) == facts_document([])
+    assert document_entries(document[:-5]) == {}          # not one this function wrote

@@ -202,27 +202,36 @@ def build_project(root: Path, output: Path | None = None,
     gazetteer_digest = folder_digest(root / "content" / "gazetteer")
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
     site = plan_site(root, config, content, sitreps)
-    if cache_dir is None:           # from scratch, remembering nothing: no fingerprints
-        fingerprints: dict[str, str] = {}
+    fingerprinter = Fingerprinter()
+    shared = shared_fingerprint(root, config, gazetteer_digest)
+    fingerprints: dict[str, str] = {}
+    if manifest is None:            # every page is drawn; fingerprints are taken as it is
         stale = list(site.pages)
     else:
-        fingerprinter = Fingerprinter()
-        shared = shared_fingerprint(root, config, gazetteer_digest)
         fingerprints = {page.path: page_fingerprint(shared, page, fingerprinter)
                         for page in site.pages}
-        previous = manifest or Manifest()
         stale = [page for page in site.pages
-                 if previous.pages.get(page.path) != fingerprints[page.path]]
+                 if manifest.pages.get(page.path) != fingerprints[page.path]]
 
     writer = SiteWriter(output, manifest)
 
     def render(pages: list[Page]) -> list[tuple[str, bytes]]:
         return _render_pages(site, pages)
 
+    def draw_and_write(pages: list[Page]) -> list[tuple[str, str, str]]:
+        """In a worker: each page drawn, written, and its fingerprint taken (unless
+        nothing is remembered), as (path, digest, fingerprint)."""
+        written = render_and_write(writer.folder, render, pages)
+        worker_fingerprinter = Fingerprinter()
+        return [(path, code, page_fingerprint(shared, page, worker_fingerprinter)
+                 if cache_dir is not None else "") for (path, code), page in zip(written, pages)]
+
     with writer.undone_on_failure():
         if writer.fresh:            # workers write straight into the fresh folder
-            writer.add_written(map_shares(
-                lambda pages: render_and_write(writer.folder, render, pages), stale, jobs))
+            drawn = map_shares(draw_and_write, stale, jobs)
+            writer.add_written([(path, code) for path, code, _ in drawn])
+            if cache_dir is not None:
+                fingerprints = {path: fingerprint for path, _, fingerprint in drawn}
         else:                       # few pages: drawn in memory, written once all succeeded
             for path, data in map_shares(render, stale, jobs):
                 writer.add(path, data)

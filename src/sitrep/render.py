@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from sitrep.errors import SitrepError
 from sitrep.i18n import load_translations
@@ -27,6 +28,23 @@ class Page:
     def url(self) -> str:
         """The site path a link uses: 'fr/briefings/x/' for an index.html."""
         return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
+
+
+def _memo_gettext(translations) -> Any:
+    """`_()` for templates: what Jinja's new-style gettext gives (the message translated,
+    marked safe, then %-formatted with the escaped variables, even with none), with
+    the answer for a message without variables kept, since every page asks for the
+    same thirty-odd interface messages."""
+    memo: dict[str, Markup] = {}
+
+    def gettext(message: str, **variables: Any) -> Markup:
+        if variables:
+            return Markup(translations.gettext(message)) % variables
+        found = memo.get(message)
+        if found is None:
+            found = memo[message] = Markup(translations.gettext(message)) % {}
+        return found
+    return gettext
 
 
 def relative_url(target: str, page_path: str) -> str:
@@ -72,6 +90,7 @@ class Renderer:
                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             )
             env.install_gettext_translations(translations, newstyle=True)
+            env.globals["_"] = env.globals["gettext"] = _memo_gettext(translations)
             env.globals["gettext_in"] = self.gettext_in
             self.environments[lang] = env
         self.default = languages[0]

@@ -214,25 +214,36 @@ def charts(data: SiteData, lang: str) -> list[Chart]:
 
 # -- actors, places, sources, tags ----------------------------------------------------
 
-def _facts_about(data: SiteData, kind: str, entry_id: str) -> list[tuple[Fact, Sitrep]]:
-    def matches(fact: Fact) -> bool:
+def _facts_by_entry(data: SiteData, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
+    """Each gazetteer entry's facts (the actor counted, the source that claims them, the
+    place where they happened), in the order of data.facts."""
+    found: dict[str, list[tuple[Fact, Sitrep]]] = defaultdict(list)
+    for fact, sitrep in data.facts:
         if kind == "actors":
-            return fact.actor == entry_id
-        if kind == "sources":
-            return fact.source == entry_id
-        return entry_id in (fact.location, fact.place)
-    return [(f, s) for f, s in data.facts if matches(f)]
+            keys = (fact.actor,)
+        elif kind == "sources":
+            keys = (fact.source,)
+        else:
+            keys = (fact.location,) if fact.place in (None, fact.location) \
+                else (fact.location, fact.place)
+        for key in keys:
+            if key is not None:
+                found[key].append((fact, sitrep))
+    return found
 
 
 def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
     pages = []
     table = data.gazetteer.table(kind)
     entries = []
+    facts_of = _facts_by_entry(data, kind)
+    claimed_by: dict[str, set[str]] = defaultdict(set)
+    if kind == "sources":
+        for s in data.sitreps:
+            claimed_by[s.fr.source].add(s.id)
     for entry_id in sorted(table):
-        pairs = _facts_about(data, kind, entry_id)
-        ids = {s.id for _f, s in pairs}
-        if kind == "sources":
-            ids |= {s.id for s in data.sitreps if s.fr.source == entry_id}
+        pairs = facts_of.get(entry_id, [])
+        ids = {s.id for _f, s in pairs} | claimed_by.get(entry_id, set())
         briefings = [s for s in data.sitreps if s.id in ids]          # newest first
         entries.append((table[entry_id], len(pairs), len(briefings)))
         section = f"{kind}/{entry_id}"
