@@ -103,6 +103,26 @@ def test_an_edit_to_a_text_alone_redraws_its_own_pages_as_a_clean_build_would(
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
 
 
+def test_signatures_kept_from_a_full_build_let_the_next_edit_be_quick(project, tmp_path):
+    build_project(project)
+    EDITS["a figure"](project)                   # a full build; other briefings' signatures kept
+    assert not build_project(project).quick
+    name, before, after = QUICK_EDITS["a word where the translation was already stale"]
+    edit(briefing(project, name), before, after)
+    assert build_project(project).quick
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_a_fact_changed_and_changed_back_is_drawn_again_everywhere(project, tmp_path):
+    name = "2024-12-05-traite-entree-en-vigueur.fr.md"
+    build_project(project)
+    edit(briefing(project, name), "le 4 décembre 2024", "le 5 décembre 2024")
+    assert not build_project(project).quick
+    edit(briefing(project, name), "le 5 décembre 2024", "le 4 décembre 2024")
+    assert not build_project(project).quick          # its signature is the new one's
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
 def test_an_edit_that_changes_a_fact_or_a_status_takes_the_full_build(project):
     build_project(project)
     EDITS["a figure"](project)                   # a fact, and the translation now stale

@@ -202,14 +202,13 @@ def build_project(root: Path, output: Path | None = None,
     gazetteer_digest = folder_digest(root / "content" / "gazetteer")
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
     site = plan_site(root, config, content, sitreps)
-    fingerprinter = Fingerprinter()
     shared = shared_fingerprint(root, config, gazetteer_digest)
     fingerprints: dict[str, str] = {}
     if manifest is None:            # every page is drawn; fingerprints are taken as it is
         stale = list(site.pages)
-    else:
-        fingerprints = {page.path: page_fingerprint(shared, page, fingerprinter)
-                        for page in site.pages}
+    else:                           # on every core: hashing contexts is most of the work
+        fingerprints = dict(zip((page.path for page in site.pages), map_shares(
+            lambda pages: _fingerprints(shared, pages), site.pages, jobs)))
         stale = [page for page in site.pages
                  if manifest.pages.get(page.path) != fingerprints[page.path]]
 
@@ -222,9 +221,8 @@ def build_project(root: Path, output: Path | None = None,
         """In a worker: each page drawn, written, and its fingerprint taken (unless
         nothing is remembered), as (path, digest, fingerprint)."""
         written = render_and_write(writer.folder, render, pages)
-        worker_fingerprinter = Fingerprinter()
-        return [(path, code, page_fingerprint(shared, page, worker_fingerprinter)
-                 if cache_dir is not None else "") for (path, code), page in zip(written, pages)]
+        taken = _fingerprints(shared, pages) if cache_dir is not None else [""] * len(pages)
+        return [(path, code, fingerprint) for (path, code), fingerprint in zip(written, taken)]
 
     with writer.undone_on_failure():
         if writer.fresh:            # workers write straight into the fresh folder
@@ -250,8 +248,39 @@ def build_project(root: Path, output: Path | None = None,
         save_manifest(cache_dir, output, Manifest(
             writer.build_id, digest(inputs, output_stamp), fingerprints, writer.digests,
             settings, input_now, output_stamp, [s.id for s in sitreps],
-            {s.id: outside_signature(s, fingerprinter) for s in sitreps}))
+            _signatures(root, sitreps, manifest, settings, input_now)))
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
+
+
+def _fingerprints(shared: str, pages: list[Page]) -> list[str]:
+    fingerprinter = Fingerprinter()
+    return [page_fingerprint(shared, page, fingerprinter) for page in pages]
+
+
+def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,
+                settings: str, inputs: dict[str, str]) -> dict[str, str]:
+    """Each briefing's outside signature. The last build's stands for a briefing whose
+    files are as they were, when the code, the settings and the gazetteer are too and
+    no briefing file was added or removed (which could change a translation status)."""
+    reuse = previous is not None and previous.settings == settings and all(
+        previous.inputs.get(path) == stat for path, stat in inputs.items()
+        if path.startswith("content/gazetteer/")) and {
+        path for path in inputs if path.startswith("content/briefings/")} == {
+        path for path in previous.inputs if path.startswith("content/briefings/")}
+
+    def unchanged(path: Path) -> bool:
+        key = path.relative_to(root).as_posix() if path.is_relative_to(root) else ""
+        return key in inputs and previous.inputs.get(key) == inputs[key]
+
+    fingerprinter = Fingerprinter()
+    signatures = {}
+    for s in sitreps:
+        known = previous.signatures.get(s.id) if reuse else None
+        if known is not None and all(unchanged(b.path) for b in (s.fr, s.en) if b is not None):
+            signatures[s.id] = known
+        else:
+            signatures[s.id] = outside_signature(s, fingerprinter)
+    return signatures
 
 
 def check_project(root: Path) -> list[SitrepError]:
