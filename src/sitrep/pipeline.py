@@ -3,8 +3,9 @@
 A build reuses what the last one computed: parsed and extracted briefings come from the
 cache by the digest of their bytes, a page is drawn again only when its fingerprint
 changed, and a file is written only when its bytes did. With nothing edited, the inputs'
-stat signature says so and nothing is read at all. The result is byte for byte the
-build from scratch (`--no-cache`), which the tests check.
+stat signature says so and nothing is read at all; with only briefing texts edited, the
+quick build (`quickbuild`) redraws their own pages without reading the rest. The result
+is byte for byte the build from scratch (`--no-cache`), which the tests check.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
 from sitrep.facts_json import document_bytes, entry_text
 from sitrep.feeds import feed_files, robots, sitemap
-from sitrep.fingerprint import Fingerprinter, outside_signature, page_fingerprint, shared_fingerprint
+from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
+                                shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
 from sitrep.manifest import (Manifest, input_files, input_stamp, load_manifest, output_state,
                              save_manifest)
@@ -29,8 +31,8 @@ from sitrep.output import check_output_dir
 from sitrep.pair import Sitrep, pair
 from sitrep.parallel import map_shares
 from sitrep.progress import ProgressCallback
-from sitrep.quickbuild import quick_build
 from sitrep.project import Content, load_content
+from sitrep.quickbuild import quick_build
 from sitrep.render import Page, Renderer
 from sitrep.site import SiteData, plan, site_globals
 from sitrep.sitefiles import SiteWriter, render_and_write
@@ -123,8 +125,6 @@ def load_project(root: Path, progress: ProgressCallback | None = None,
     errors.raise_if_any()
     reports = [extractors[0].reports[b.id] for b in content.briefings if b.language == "fr"]
     return config, content, pair(reports, content.briefings)
-
-
 
 
 @dataclass
