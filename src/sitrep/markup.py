@@ -81,14 +81,18 @@ def sanitize(html: str) -> str:
     return SANITISED_TAG.sub(lambda tag: MARKER_IN_TAG.sub("", tag.group(0)), clean)
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _segments(body: str, anchors: list[Anchor]) -> list[tuple[int, int, list[Anchor]]]:
     """Split the marked text at every boundary and line break into non-overlapping pieces."""
+    if not anchors:
+        return []
     cuts = {0, len(body)}
     for anchor in anchors:
         cuts.update((anchor.start, anchor.end))
-    for index, char in enumerate(body):
-        if char == "\n":
-            cuts.update((index, index + 1))
+    for newline in _NEWLINE.finditer(body):
+        cuts.update(newline.span())
     points = sorted(c for c in cuts if 0 <= c <= len(body))
     pieces = []
     for start, end in zip(points, points[1:]):

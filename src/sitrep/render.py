@@ -33,16 +33,20 @@ class Page:
 def _memo_gettext(translations) -> Any:
     """`_()` for templates: what Jinja's new-style gettext gives (the message translated,
     marked safe, then %-formatted with the escaped variables, even with none), with
-    the answer for a message without variables kept, since every page asks for the
-    same thirty-odd interface messages."""
-    memo: dict[str, Markup] = {}
+    each answer kept, since every page asks for the same thirty-odd interface messages
+    (« sentence 1 », « source: … » too)."""
+    memo: dict[tuple, Markup] = {}
 
     def gettext(message: str, **variables: Any) -> Markup:
-        if variables:
+        try:
+            # The type too: a Markup value is not escaped where an equal str would be.
+            key = (message, *((name, type(value), value)
+                              for name, value in sorted(variables.items())))
+            found = memo.get(key)
+        except TypeError:                   # a variable that cannot be a key
             return Markup(translations.gettext(message)) % variables
-        found = memo.get(message)
         if found is None:
-            found = memo[message] = Markup(translations.gettext(message)) % {}
+            found = memo[key] = Markup(translations.gettext(message)) % variables
         return found
     return gettext
 
@@ -92,13 +96,29 @@ class Renderer:
             env.install_gettext_translations(translations, newstyle=True)
             env.globals["_"] = env.globals["gettext"] = _memo_gettext(translations)
             env.globals["gettext_in"] = self.gettext_in
+            env.globals["once_per_folder"] = self.once_per_folder
             self.environments[lang] = env
         self.default = languages[0]
+        self._drawn: dict[tuple[str, str, str], Markup] = {}
 
     def gettext_in(self, lang: str, message: str, **variables: Any) -> str:
         """A message in a language other than the page's (the bilingual root page)."""
         text = self.localizers[lang].gettext(message)
         return text % variables if variables else text
+
+    @jinja2.pass_context
+    def once_per_folder(self, context: jinja2.runtime.Context, template: str) -> Markup:
+        """A partial that reads only the language, url() and the globals (the site
+        navigation), drawn once per language and output folder rather than per page:
+        relative links are the same for every page of a folder."""
+        page = context["page"]
+        key = (template, context["lang"], page.path.rpartition("/")[0])
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            environment = context.environment
+            drawn = Markup(environment.get_template(template).render(context.get_all()))
+            self._drawn[key] = drawn
+        return drawn
 
     def render(self, page: Page, globals_: dict[str, Any]) -> str:
         lang = page.lang or self.default
