@@ -98,6 +98,7 @@ def test_an_edit_to_a_text_alone_redraws_its_own_pages_as_a_clean_build_would(
     result = build_project(project)
     assert result.quick and 1 <= result.rendered <= 2
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+    assert build_project(project).unchanged         # the quick build's manifest is exact
     edit(briefing(project, name), after, before)   # and back, from the quick build's manifest
     assert build_project(project).quick
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)

@@ -101,8 +101,27 @@ def input_stamp(settings: str, files: dict[str, str]) -> str:
     return digest(settings, *(f"{path}\0{stat}" for path, stat in sorted(files.items())))
 
 
+def output_listing(output: Path) -> dict[str, tuple[int, int]]:
+    """Every file in the output folder: path -> (size, mtime in ns)."""
+    return {path: (size, mtime) for path, size, mtime in (_walk(output) if output.is_dir() else [])}
+
+
+def listing_stamp(listing: dict[str, tuple[int, int]]) -> str:
+    """The output folder's signature: equal stamps mean nobody touched it."""
+    return digest(*(f"{path}\0{size}\0{mtime}" for path, (size, mtime) in sorted(listing.items())))
+
+
+def restat(output: Path, listing: dict[str, tuple[int, int]], paths) -> None:
+    """Bring a listing up to date after the given files were written or removed."""
+    for path in paths:
+        try:
+            info = os.stat(output / path)
+            listing[path] = (info.st_size, info.st_mtime_ns)
+        except FileNotFoundError:
+            listing.pop(path, None)
+
+
 def output_state(output: Path) -> tuple[str, set[str]]:
     """The output folder's signature, and the files in it (sitrep's marker aside)."""
-    files = _walk(output) if output.is_dir() else []
-    stamp = digest(*(f"{path}\0{size}\0{mtime}" for path, size, mtime in files))
-    return stamp, {path for path, _size, _mtime in files if path != MARKER}
+    listing = output_listing(output)
+    return listing_stamp(listing), set(listing) - {MARKER}

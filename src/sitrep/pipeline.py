@@ -24,10 +24,10 @@ from sitrep.feeds import feed_files, robots, sitemap
 from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
                                 shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
-from sitrep.manifest import (Manifest, input_files, input_stamp, load_manifest, output_state,
-                             save_manifest)
+from sitrep.manifest import (Manifest, input_files, input_stamp, listing_stamp, load_manifest,
+                             output_listing, output_state, save_manifest)
 from sitrep.model import Report
-from sitrep.output import check_output_dir
+from sitrep.output import MARKER, check_output_dir
 from sitrep.pair import Sitrep, pair
 from sitrep.parallel import map_shares
 from sitrep.progress import ProgressCallback
@@ -185,14 +185,15 @@ def build_project(root: Path, output: Path | None = None,
     settings = f"{code_digest()} search={search} {output.resolve()}"
     input_now = input_files(root, INPUT_FOLDERS)
     inputs = input_stamp(settings, input_now)
-    output_stamp, output_files = output_state(output)
+    listing = output_listing(output)
+    output_stamp, output_files = listing_stamp(listing), set(listing) - {MARKER}
     if manifest is not None and manifest.stamp == digest(inputs, output_stamp):
         return BuildResult(output, len(manifest.pages), len(manifest.files), unchanged=True)
     if manifest is not None and output_files != set(manifest.files):
         manifest = None         # files were added or removed by hand: build it afresh
     if manifest is not None and manifest.output == output_stamp \
             and manifest.settings == settings:
-        quick = quick_build(root, output, manifest, input_now, search)
+        quick = quick_build(root, output, manifest, input_now, listing, search)
         if quick is not None:
             save_manifest(cache_dir, output, quick.manifest)
             return BuildResult(output, len(quick.manifest.pages), len(quick.manifest.files),

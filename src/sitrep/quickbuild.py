@@ -28,7 +28,7 @@ from sitrep.feeds import FEED_SIZE, feed_files
 from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
                                 shared_fingerprint)
 from sitrep.gazetteer import read_gazetteer
-from sitrep.manifest import Manifest, input_stamp, output_state
+from sitrep.manifest import Manifest, input_stamp, listing_stamp, restat
 from sitrep.pair import Sitrep, pair
 from sitrep.project import Content
 from sitrep.render import Renderer
@@ -94,8 +94,9 @@ class _Loader:
 
 
 def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, str],
-                search: bool) -> QuickBuild | None:
-    """Rebuild after edits to briefing texts alone, or None when the full build must."""
+                listing: dict[str, tuple[int, int]], search: bool) -> QuickBuild | None:
+    """Rebuild after edits to briefing texts alone, or None when the full build must.
+    `listing` is the output folder as the caller found it (manifest.output's stamp)."""
     edited = edited_briefings(manifest.inputs, inputs)
     if edited is None:
         return None
@@ -165,7 +166,8 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
         writer.keep([path for path in manifest.files
                      if path not in writer.digests and not path.startswith(BUNDLE + "/")])
         written = writer.finish(search=search)
-    output_stamp = output_state(output)[0]
+    restat(output, listing, writer.touched)    # rather than walk the whole folder again
+    output_stamp = listing_stamp(listing)
     stamp = digest(input_stamp(manifest.settings, inputs), output_stamp)
     return QuickBuild(Manifest(writer.build_id, stamp, fingerprints, writer.digests,
                                manifest.settings, inputs, output_stamp, order,

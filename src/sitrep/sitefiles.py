@@ -59,6 +59,7 @@ class SiteWriter:
         self.previous = previous                # None: first build into this folder
         self.digests: dict[str, str] = {}
         self.staged: dict[str, bytes] = {}
+        self.touched: set[str] = set()          # files written or removed in place
         if previous is None:
             self.folder = self.output.parent / f".{self.output.name}.new-{os.getpid()}"
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -123,6 +124,7 @@ class SiteWriter:
             else:
                 count = self._update(search)
             _write(self.folder, MARKER, f"built by sitrep; build {self.build_id}\n".encode())
+            self.touched.add(MARKER)
         except BaseException:
             if self.fresh:
                 shutil.rmtree(self.folder, ignore_errors=True)
@@ -135,6 +137,7 @@ class SiteWriter:
         count = len(self.staged)
         for path in sorted(self.staged):
             _write(self.folder, path, self.staged[path])
+        self.touched.update(self.staged)
         old_bundle = {p for p in self.previous.files if p.startswith(BUNDLE + "/")}
         gone = set(self.previous.files) - set(self.digests) - old_bundle
         self._remove(gone)
@@ -145,6 +148,7 @@ class SiteWriter:
             count += len(self.staged)
             for path in sorted(self.staged):
                 _write(self.folder, path, self.staged[path])
+            self.touched.update(self.staged)
         elif search:
             for path in old_bundle:
                 self.digests[path] = self.previous.files[path]
@@ -153,6 +157,7 @@ class SiteWriter:
         return count + len(gone) + len(stale_bundle)
 
     def _remove(self, paths: set[str]) -> None:
+        self.touched.update(paths)
         for path in sorted(paths):
             target = _safe_target(self.folder, path)
             target.unlink(missing_ok=True)
