@@ -55,6 +55,7 @@ class SiteData:
                 for fact in sitrep.facts]
 
     _views: dict[tuple[str, int], FactView] = field(default_factory=dict, repr=False)
+    by_entry: dict[str, dict] = field(default_factory=dict, repr=False)   # see _facts_by_entry
 
     def views(self, lang: str, pairs: list[tuple[Fact, Sitrep]]) -> list[FactView]:
         """Facts in words for lang; each is made once, then reused by every page showing it."""
@@ -216,8 +217,11 @@ def charts(data: SiteData, lang: str) -> list[Chart]:
 
 def _facts_by_entry(data: SiteData, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
     """Each gazetteer entry's facts (the actor counted, the source that claims them, the
-    place where they happened), in the order of data.facts."""
-    found: dict[str, list[tuple[Fact, Sitrep]]] = defaultdict(list)
+    place where they happened), in the order of data.facts; made once per kind."""
+    known = data.by_entry.get(kind)
+    if known is not None:
+        return known
+    found: dict[str, list[tuple[Fact, Sitrep]]] = data.by_entry.setdefault(kind, defaultdict(list))
     for fact, sitrep in data.facts:
         if kind == "actors":
             keys = (fact.actor,)
