@@ -22,10 +22,15 @@ from sitrep.extract.rules import Rule, RuleSet
 
 _NOT_HUMAN_LOSSES = (r"(?!\s+(?:matérielles|d'équipements?|de\s+(?:territoire|terrain|matériel|chars|"
                      r"véhicules|blindés|équipements?|positions|temps)))")
+_CASUALTY_KIND = r"(?:tués|morts|blessés|disparus|capturés|prisonniers|faits\s+prisonniers)"
 # Words that say what a figure counts, each rule naming (kind, category).
 CUE_RULES = RuleSet([
-    Rule("killed_or_wounded", r"(?:tués|morts)\s+(?:ou|et|et/ou)\s+blessés|blessés\s+(?:ou|et)\s+"
-                              r"(?:tués|morts)|tués\s+et\s+blessés\s+confondus", ("casualties", "total")),
+    # Two or more kinds of casualty together (« tués ou blessés », « tués, blessés ou
+    # disparus », « … confondus »), or all of them: the total.
+    Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*{_CASUALTY_KIND})*\s+(?:ou|et|et/ou)\s+"
+                              rf"{_CASUALTY_KIND}(?:\s+confondus)?"
+                              r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)",
+         ("casualties", "total")),
     Rule("lost_their_lives", r"(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\s+la\s+vie"
                              r"|trouvé\s+la\s+mort|tombés?\s+au\s+combat|morts?\s+au\s+combat",
          ("casualties", "killed")),
@@ -38,6 +43,8 @@ CUE_RULES = RuleSet([
     Rule("losses", rf"pertes?{_NOT_HUMAN_LOSSES}|victimes?|hors\s+de\s+combat"
                    r"|(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\b|perdant|subi",
          ("casualties", "total")),
+    Rule("with_reinforcements", r"renforts\s+compris|y\s+compris\s+les\s+renforts",
+         ("deployment", "deployed")),
     Rule("reinforcement", r"renforts?|supplémentaires?|additionnel(?:le)?s?|en\s+renfort"
                           r"|(?:second|deuxième|troisième|nouveaux?|nouvelle)\s+(?:contingents?|vagues?"
                           r"|groupes?|déploiements?)|renforcer|redéployé(?:e|s|es)?\s+vers"
@@ -90,6 +97,9 @@ _RESPECTIVELY = re.compile(r"\brespectivement\b")
 _APPOSITION_BEFORE = re.compile(r",\s*(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à\s+"
                                 r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
+_SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
+_AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
+_GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
 # an auxiliary and the participle after it says what befell them.
@@ -218,7 +228,8 @@ class CountReader:
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
         if cue is None:
             return None
-        if _PROJECTION.search(scan, max(view.start, clause[0] - 40), figure.start):
+        if _PROJECTION.search(scan, max(view.start, self._modal_start(view, figure) - 40),
+                              figure.start):
             return None
         draft = Draft(cue.kind, cue.category, None, figure.quantity,
                       rule=f"{cue.rule}_{figure.rule}")
@@ -230,6 +241,15 @@ class CountReader:
         anchors = [figure.start] if date_start is None else [figure.start, date_start]
         draft.evidence.append(evidence_span(view, anchors))
         return draft
+
+    def _modal_start(self, view, figure: Figure) -> int:
+        """Where the clause that sets the figure's mood starts: its own, or for a clause
+        that goes on from the one before (« pourrait envoyer 10 000 soldats, voire porter
+        ses effectifs à 25 000 »), that one's."""
+        index = view.sentence.clause_index(figure.start)
+        while index > 0 and _GOES_ON.match(self.doc.low, view.sentence.clauses[index][0]):
+            index -= 1
+        return view.sentence.clauses[index][0]
 
     def _set_actor(self, draft: Draft, view, figure: Figure, cue: Cue, seg_start, seg_end) -> None:
         scan = self.doc.low
@@ -252,6 +272,18 @@ class CountReader:
             return
         if attached:
             draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
+            return
+        # « Côté russe, 3 500 hommes … »: a fronted side names whose people they are.
+        sides = [a for a in view.actors if a.adjective and a.start < figure.start
+                 and _SIDE_BEFORE.search(scan, max(view.start, a.start - 12), a.start)]
+        if sides:
+            draft.actor = sides[-1].id
+            return
+        # « … soldats envoyés en Russie par Pyongyang »: the agent sends them.
+        agents = [a for a in in_segment if draft.kind == "deployment" and not a.adjective
+                  and a.start > cue.end and _AGENT_BEFORE.search(scan, max(0, a.start - 12), a.start)]
+        if agents:
+            draft.actor = agents[0].id
             return
         genitive = [a for a in in_segment if _GENITIVE.search(scan, max(0, a.start - 30), a.start)]
         if genitive:

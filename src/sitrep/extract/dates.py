@@ -70,6 +70,7 @@ class _Context:
     forward: bool                  # « d'ici décembre » looks ahead
     introduced: bool               # a preposition or « depuis » stands before it
     filed: dt.date | None = None   # the day of the dispatch's dateline (« SÉOUL, 19 décembre — »)
+    last_day: When | None = None   # the last day mentioned, for « la veille », « le même jour »
 
     @property
     def reference(self) -> dt.date:
@@ -254,6 +255,12 @@ def _numeric_date(hit, ctx: _Context) -> Interval:
     return day, day, "day"
 
 
+def _numeric_day_month(hit, ctx: _Context) -> Interval:
+    month, day_number = int(hit.group("m")), int(hit.group("d"))
+    day = dt.date(_year_or_infer(None, month, day_number, ctx), month, day_number)
+    return day, day, "day"
+
+
 def _day_month(hit, ctx: _Context) -> Interval:
     month = month_number(hit.group("m"))
     day_number = _day(hit.group("d"))
@@ -305,14 +312,18 @@ def _later(hit, ctx: _Context) -> Interval | None:
 
 
 _NEXT_DAY = {"le lendemain": 1, "la veille": -1, "le jour même": 0, "le même jour": 0,
+             "le soir même": 0, "le matin même": 0, "ce jour-là": 0, "ce même jour": 0,
              "l'avant-veille": -2, "le surlendemain": 2}
 
 
 def _next_day(hit, ctx: _Context) -> Interval | None:
-    if ctx.last is None:
+    # A day counts from the last day named (« le 28 avril … depuis décembre … le même
+    # jour » is the 28th), else from whatever was named last.
+    last = ctx.last_day or ctx.last
+    if last is None:
         return None
     shift = _NEXT_DAY.get(" ".join(hit.text.lower().split()), 0)
-    day = (ctx.last.start if shift <= 0 else ctx.last.end) + dt.timedelta(days=shift)
+    day = (last.start if shift <= 0 else last.end) + dt.timedelta(days=shift)
     return day, day, "day"
 
 
@@ -402,13 +413,15 @@ DATE_RULES = RuleSet([
                               r"(?:\s+(?P<rel>dernière|précédente|passée|en\s+cours))?",
          _part_of_this_year),
     Rule("numeric_date", rf"(?P<d>{DAY})[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{YEAR})", _numeric_date),
+    # « 16/12 » in a chronology: two digits each, so that « 1/3 » stays a fraction.
+    Rule("numeric_day_month", r"(?P<d>[0-3]\d)/(?P<m>0[1-9]|1[0-2])(?![/\d])", _numeric_day_month),
     Rule("day_month", rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
          _day_month),
     Rule("month_year", rf"(?P<m>{MONTH})\s+(?P<y>{YEAR})", _month_year),
     Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard|après"
                   r"|auparavant|plus\s+tôt|avant)\b", _later),
-    Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+jour\s+même|le\s+même\s+jour|l'avant-veille"
-                     r"|le\s+surlendemain", _next_day),
+    Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+(?:jour|soir|matin)\s+même|le\s+même\s+jour"
+                     r"|ce\s+jour-là|ce\s+même\s+jour|l'avant-veille|le\s+surlendemain", _next_day),
     Rule("ago", rf"il\s+y\s+a\s+(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", _ago),
     Rule("last_month", r"(?:le\s+)?mois\s+(?:dernier|précédent|passé)", _last_month),
     Rule("this_month", r"ce\s+mois-ci|ce\s+mois\b", _this_month),
@@ -428,7 +441,7 @@ _ANCHOR_DIGITS_BEFORE = (rf"(?=(?:er|re|ère)?\s*(?:[/.]\d|{MONTH_NAMES}|{MONTH_
 _ANCHOR_WORDS = (f"{MONTH_NAMES}|{MONTH_SHORT}|printemps|été|automne|hiver|trimestre|semestre"
                  r"|quinzaine|semaines?|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi"
                  r"|dimanche|hier|avant-hier|aujourd'hui|lendemain|veille|jours?|surlendemain"
-                 r"|avant-veille|premiers|derniers|première|seconde|deuxième").split("|")
+                 r"|avant-veille|premiers|derniers|première|seconde|deuxième|jour-là|même").split("|")
 
 
 def _digit_anchor(digit: str) -> str:
@@ -459,11 +472,12 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
     source = scan if source is None else source
     found: list[DateMention] = []
     last: When | None = None
+    last_day: When | None = None
     filed: dt.date | None = None
     for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
         prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
         since, prep = prefix.group("since"), prefix.group("prep") or ""
-        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep), filed)
+        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep), filed, last_day)
         try:
             interval = hit.rule.value(hit, ctx)
         except (ValueError, OverflowError):
@@ -477,6 +491,8 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
         when = When(start, end, precision, text)
         found.append(DateMention(prefix.start(), hit.end, when, hit.rule.name))
         last = when
+        if precision == "day":
+            last_day = when
         if precision == "day" and start <= today and any(s <= hit.start < e for s, e in datelines):
             filed = start
     return found

@@ -28,6 +28,9 @@ EVENT_RULES = RuleSet([
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
          r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
+    Rule("fall_of_named_place",      # « Soudja est tombée le 13 mars » (the name: see read)
+         r"(?:est|était|serait|aurait|a|avait)\s+(?:été\s+)?tombée?"
+         r"(?:\s+aux\s+mains\s+d(?:es|u|e\s+la|e\s+l'|'))?", "capture"),
     Rule("capture_in_passive",       # « l'oblast de Koursk avait été entièrement repris »
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+été\s+(?:entièrement\s+|totalement\s+"
          r"|complètement\s+|officiellement\s+)?(?:repris|reprise|reconquis|reconquise|libéré|libérée)",
@@ -40,7 +43,8 @@ EVENT_RULES = RuleSet([
     Rule("offensive",
          r"(?:une|l'|la|cette|leur|son|sa|des|les|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
          r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|nouveaux\s+)?"
-         r"(?:offensives?|assauts?)|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
+         r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
+         r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
          "offensive"),
     Rule("withdrawal",
@@ -55,10 +59,28 @@ EVENT_RULES = RuleSet([
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur", "agreement"),
-    Rule("statement", r"(?:a|ont)\s+(?:\w+\s+)?(?:déclaré|annoncé|démenti)|déclaration|communiqué",
+    Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
+                      r"|condamné)|déclaration|communiqué",
          "statement"),
 ], before=r"(?<![\w-])", after=r"(?![\w-])")
 
+# An event named as a landmark in time (« depuis le début de la contre-offensive », « lors
+# d'un assaut ») is not stated there, unless its own date follows (« après sa
+# ratification en novembre »).
+_TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
+                             r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d')?"
+                             r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
+_NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
+# Who says or confirms speaks of what follows « que »: a date there is not the saying's.
+_SAYING = ("confirmation", "statement")
+_NEGATION_BEFORE = re.compile(r"(?:\bne\s+|\bn')\Z")
+_NEGATION_INSIDE = re.compile(r"\b(?:pas|jamais|plus)\b")
+_THAT = re.compile(r"\bque\b|\bqu'")
+# An actor in a phrase of place or opposition is not who acts (« ont surgi derrière les
+# lignes ukrainiennes et repris … »).
+_NOT_SUBJECT = re.compile(r"\b(?:derrière|contre|face\s+à|face\s+aux|chez|parmi|devant|vers"
+                          r"|auprès\s+d(?:es|u|e)|aux\s+côtés\s+d(?:es|u|e))\s+"
+                          r"(?:les\s+|la\s+|le\s+|l'|des\s+|du\s+|d')?(?:[\w'-]+\s+){0,2}\Z")
 # Events that happen on a day: « depuis » gives them no date of their own.
 _PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement")
 _WEAK_RULES = ("statement", "capture_of_places")
@@ -91,7 +113,17 @@ class EventReader:
             if hit.rule.name == "capture_of_named_place" and \
                     not self.doc.scan[hit.start_of("name")].isupper():
                 continue                  # « pris part », « repris le combat »
+            if hit.rule.name == "fall_of_named_place" and \
+                    not _NAME_BEFORE.search(self.doc.scan, max(0, hit.start - 40), hit.start):
+                continue                  # « la ville est tombée »: which one, not said here
             clause = view.sentence.clause_at(hit.start)
+            if category in _SAYING and (_NEGATION_BEFORE.search(self.doc.low, max(0, hit.start - 4),
+                                                                hit.start)
+                                        or _NEGATION_INSIDE.search(hit.text)):
+                continue                  # « ne reconnaît toujours pas », « n'a pas confirmé »
+            if _TIME_REFERENCE.search(self.doc.low, max(view.start, hit.start - 30), hit.start) \
+                    and not any(hit.end <= d.start < clause[1] for d in view.dates):
+                continue                  # « depuis le début de la contre-offensive »: a landmark
             if hit.rule.name == "statement" and counted_clauses:
                 continue                  # a figure's attribution, not an event of its own
             if category == "withdrawal" and clause in counted_clauses:
@@ -113,6 +145,9 @@ class EventReader:
     def _date(self, view: SentenceView, hit, clause_index: int):
         clause = view.sentence.clauses[clause_index]
         same = [d for d in view.dates if clause[0] <= d.start < clause[1]]
+        if hit.rule.value in _SAYING:
+            same = [d for d in same if not (d.start > hit.end
+                                            and _THAT.search(self.doc.low, hit.end, d.start))]
         if same:
             return min(same, key=lambda d: abs(d.start - hit.start))
         # A date fronted in clauses of its own; of « La veille, le 12 mars, … » the
@@ -137,7 +172,8 @@ class EventReader:
                 if (actor.adjective and _ADJECTIVE_AFTER.fullmatch(between)) \
                         or _GENITIVE_AFTER.fullmatch(between):
                     return actor
-        before = [a for a in actors if clause[0] <= a.start < hit.start]
+        before = [a for a in actors if clause[0] <= a.start < hit.start
+                  and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before:
             return before[-1]
         clauses = view.sentence.clauses
