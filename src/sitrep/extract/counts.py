@@ -97,14 +97,16 @@ _RESPECTIVELY = re.compile(r"\brespectivement\b")
 _APPOSITION_BEFORE = re.compile(r",\s*(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à\s+"
                                 r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
+_INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouvernement|régime"
+                                 r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
 # an auxiliary and the participle after it says what befell them.
-_SUBJECT_OF_AUXILIARY = re.compile(
-    r"(?:\s+[\w'-]+){0,3}?\s+(?:ont|avaient|auraient|auront|sont|seraient|étaient|seront|a|avait"
+_SUBJECT_OF_AUXILIARY = re.compile(     # an incidental may stand between (« 400 d'entre eux,
+    r"(?:\s+[\w'-]+){0,3}?(?:\s*,[^,.;]{1,60},)?\s+(?:ont|avaient|auraient|auront|sont|seraient|étaient|seront|a|avait"
     r"|aurait|est|serait|était)\s+(?:(?:déjà|également|aussi|ainsi|probablement|vraisemblablement"
     r"|récemment)\s+)?(?:été\s+)?\Z")
 MAX_CUE_DISTANCE = 160
@@ -297,6 +299,14 @@ class CountReader:
                         and not any(s.start <= a.start < s.end for s in sources)]
             if subjects:
                 draft.actor = subjects[-1].id
+                return
+            # « l'état-major russe a commencé à transférer 10 000 hommes »: an institution.
+            clause = view.sentence.clause_at(figure.start)
+            institutions = [a for a in view.actors if clause[0] <= a.start < figure.start
+                            and a.adjective and _INSTITUTION_BEFORE.search(
+                                scan, max(0, a.start - 40), a.start)]
+            if institutions:
+                draft.actor = institutions[-1].id
                 return
         draft.actor = self.discourse.actor or self.default_actor
         draft.fallback.add("actor")

@@ -43,6 +43,10 @@ _PREFIX = re.compile(
     r"|durant\s+les|pendant\s+les|dans\s+les|à\s+la|à\s+l'|en|au|aux|à|le|la|l'|les|des|dans|durant"
     r"|pendant|courant|vers|pour)\s*)?\Z")
 
+# « pour » looks ahead after a word of plan (« prévue pour juin »), not in « le bilan
+# pour mars ».
+_PLANNED = re.compile(r"\b(?:prévue?s?|envisagée?s?|évoquée?s?|programmée?s?|attendue?s?"
+                      r"|planifiée?s?|annoncée?s?|fixée?s?)\s+\Z")
 _MONTH_PREFIXES = (("janv", 1), ("jan", 1), ("fév", 2), ("fev", 2), ("mar", 3), ("avr", 4),
                    ("mai", 5), ("juin", 6), ("juil", 7), ("aoû", 8), ("aou", 8), ("sep", 9),
                    ("oct", 10), ("nov", 11), ("déc", 12), ("dec", 12))
@@ -71,6 +75,7 @@ class _Context:
     introduced: bool               # a preposition or « depuis » stands before it
     filed: dt.date | None = None   # the day of the dispatch's dateline (« SÉOUL, 19 décembre — »)
     last_day: When | None = None   # the last day mentioned, for « la veille », « le même jour »
+    told_day: dt.date | None = None  # the last day the story told (not a dateline's)
 
     @property
     def reference(self) -> dt.date:
@@ -156,6 +161,11 @@ def _season(hit, ctx: _Context) -> Interval | None:
     if hit.group("y"):
         start, end = season_interval(int(hit.group("y")), season)
         return start, end, "season"
+    if ctx.forward:                     # « pour l'automne », « d'ici l'hiver »: the next one
+        for year in range(ctx.today.year, ctx.today.year + 2):
+            start, end = season_interval(year, season)
+            if end >= ctx.today:
+                return start, end, "season"
     # The latest season that has begun by the briefing date; « dernier »: that has ended.
     ended = bool(hit.group("rel"))
     for year in range(ctx.today.year, ctx.today.year - 3, -1):
@@ -376,9 +386,23 @@ def _yesterday(hit, ctx: _Context) -> Interval:
 
 def _weekday(hit, ctx: _Context) -> Interval:
     wanted = _WEEKDAYS.index(hit.group("wd").lower())
+    if ctx.told_day is not None:
+        # A chronology goes on from the last day it told (« Le lundi 3 mars … Jeudi, … »
+        # is the 6th), when that day has come by the briefing date.
+        day = ctx.told_day + dt.timedelta(days=(wanted - ctx.told_day.weekday() - 1) % 7 + 1)
+        if day <= ctx.today:
+            return day, day, "day"
     reference = ctx.reference
     day = reference - dt.timedelta(days=(reference.weekday() - wanted) % 7)
     return day, day, "day"
+
+
+def _weekend(hit, ctx: _Context) -> Interval | None:
+    """« le week-end suivant »: the Saturday and Sunday after the last day told."""
+    if ctx.told_day is None:
+        return None
+    saturday = ctx.told_day + dt.timedelta(days=(5 - ctx.told_day.weekday() - 1) % 7 + 1)
+    return saturday, saturday + dt.timedelta(days=1), "range"
 
 
 DATE_RULES = RuleSet([
@@ -431,6 +455,7 @@ DATE_RULES = RuleSet([
     Rule("this_week", r"cette\s+semaine", _this_week),
     Rule("yesterday", r"avant-hier|hier|aujourd'hui", _yesterday),
     Rule("weekday", rf"(?P<wd>{WEEKDAY})\b(?!\s+\d)", _weekday),
+    Rule("weekend", r"(?:le|ce)\s+week-end\s+(?:suivant|d'après)", _weekend),
     Rule("month_alone", rf"(?P<m>{MONTH})", _month_alone),
     Rule("year_alone", rf"(?P<the_year>l'année\s+)?(?P<y>{YEAR})", _year_alone),
 ], before=r"(?:^|(?<=[^\w'-]))", after=r"(?![\w-])")
@@ -441,7 +466,8 @@ _ANCHOR_DIGITS_BEFORE = (rf"(?=(?:er|re|ère)?\s*(?:[/.]\d|{MONTH_NAMES}|{MONTH_
 _ANCHOR_WORDS = (f"{MONTH_NAMES}|{MONTH_SHORT}|printemps|été|automne|hiver|trimestre|semestre"
                  r"|quinzaine|semaines?|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi"
                  r"|dimanche|hier|avant-hier|aujourd'hui|lendemain|veille|jours?|surlendemain"
-                 r"|avant-veille|premiers|derniers|première|seconde|deuxième|jour-là|même").split("|")
+                 r"|avant-veille|premiers|derniers|première|seconde|deuxième|jour-là|même"
+                 r"|week-end").split("|")
 
 
 def _digit_anchor(digit: str) -> str:
@@ -474,10 +500,16 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
     last: When | None = None
     last_day: When | None = None
     filed: dt.date | None = None
+    told_day: dt.date | None = None
     for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
         prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
         since, prep = prefix.group("since"), prefix.group("prep") or ""
-        ctx = _Context(today, last, prep.startswith("d'ici"), bool(since or prep), filed, last_day)
+        # « d'ici décembre », « prévue pour l'automne »: ahead.
+        ahead = prep.startswith("d'ici") or prep == "pour" and bool(
+            _PLANNED.search(scan, max(0, prefix.start() - 30), prefix.start()))
+        ctx = _Context(today, last, ahead, bool(since or prep),
+                       filed, last_day,
+                       told_day)
         try:
             interval = hit.rule.value(hit, ctx)
         except (ValueError, OverflowError):
@@ -485,7 +517,9 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
         if interval is None:
             continue
         start, end, precision = interval
-        if since and start <= today:
+        # « depuis mars », « dès le 10 mars »: from then until the briefing; but « dès le
+        # mercredi » in a story is that day (« as early as »).
+        if since and start <= today and not (hit.rule.name == "weekday" and since.startswith("dès")):
             end, precision = today, "range"
         text = " ".join(source[prefix.start():hit.end].split())
         when = When(start, end, precision, text)
@@ -493,8 +527,12 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
         last = when
         if precision == "day":
             last_day = when
-        if precision == "day" and start <= today and any(s <= hit.start < e for s, e in datelines):
+        in_dateline = any(s <= hit.start < e for s, e in datelines)
+        if precision == "day" and start <= today and in_dateline:
             filed = start
+        elif precision == "day" and start <= today and hit.rule.name != "weekday" or \
+                hit.rule.name == "weekday" and told_day is not None:
+            told_day = start
     return found
 
 

@@ -41,14 +41,18 @@ EVENT_RULES = RuleSet([
     Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré|franchi\s+la\s+frontière"
                       r"|offensive\s+transfrontalière", "incursion"),
     Rule("offensive",
-         r"(?:une|l'|la|cette|leur|son|sa|des|les|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
+         r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
          r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|nouveaux\s+)?"
          r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
+         r"|attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes|forces|troupes"
+         r"|unités|villages?|ville|localités?)"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
          "offensive"),
     Rule("withdrawal",
-         r"se\s+retir\w*|s'est\s+retirée?|se\s+sont\s+retirée?s|retraits?|repli|se\s+replier"
+         r"se\s+retir\w*|s'est\s+retirée?|se\s+sont\s+retirée?s|retraits?|repli|se\s+repli\w*"
+         r"|(?:quitt(?:ent|aient|ait|é|ée|és|ées))\s+(?:la\s+ville|le\s+village|la\s+localité"
+         r"|la\s+région|l'oblast|leurs\s+positions)"
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
          r"|retirée?s\s+de", "withdrawal"),
     Rule("confirmation",
@@ -70,6 +74,8 @@ EVENT_RULES = RuleSet([
 _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d')?"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
+_RELATIVE_SUBJECT = re.compile(r"qui\b")
+_VERB_WITH_OBJECT = ("attaqu", "quitt")     # triggers that end on their object's noun
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
 _SAYING = ("confirmation", "statement")
@@ -167,6 +173,8 @@ class EventReader:
         scan = self.doc.low
         actors = view.actors
         for actor in actors:            # on the trigger noun: « la contre-offensive russe »
+            if hit.text.startswith(_VERB_WITH_OBJECT):
+                break                   # « attaquent les positions ukrainiennes »: the object's
             if hit.end <= actor.start <= hit.end + 40:
                 between = scan[hit.end:actor.start]
                 if (actor.adjective and _ADJECTIVE_AFTER.fullmatch(between)) \
@@ -176,6 +184,10 @@ class EventReader:
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before:
             return before[-1]
+        if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
+            antecedent = [a for a in actors if view.start <= a.start < clause[0]]
+            if antecedent:
+                return antecedent[-1]
         clauses = view.sentence.clauses
         opening = [a for a in actors if a.start < hit.start and not _ATTRIBUTION_CLAUSE.match(
             scan, view.sentence.clause_at(a.start)[0]) and a.start >= clauses[0][0]]
@@ -192,7 +204,8 @@ class EventReader:
         date = self._date(view, hit, clause_index)
         if date is None or date.when.start > self.doc.today:
             return None         # undated, or foreseen (« d'ici la fin mars »): not an event yet
-        if hit.rule.value in _PUNCTUAL and (date.when.text or "").lower().startswith(("depuis", "dès")):
+        if hit.rule.value in _PUNCTUAL and date.when.precision == "range" \
+                and (date.when.text or "").lower().startswith(("depuis", "dès")):
             return None         # « la première visite … depuis 2000 » dates no visit
         actor = self._actor(view, hit, clause)
         if actor is None:
