@@ -101,6 +101,10 @@ _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouverne
                                  r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
+# « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
+# possibility.
+_PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
+                                  r"|devront|risquent\s+d[e'])\b")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
@@ -231,12 +235,14 @@ class CountReader:
         if cue is None:
             return None
         if _PROJECTION.search(scan, max(view.start, self._modal_start(view, figure) - 40),
-                              figure.start):
+                              figure.start) or _PROJECTED_PREDICATE.match(scan, figure.end):
             return None
         draft = Draft(cue.kind, cue.category, None, figure.quantity,
                       rule=f"{cue.rule}_{figure.rule}")
         self._set_actor(draft, view, figure, cue, seg_start, seg_end)
         date_start = self._set_when(draft, view, figure, clause)
+        if draft.when is not None and draft.when.start > self.doc.today:
+            return None         # « d'ici le printemps »: a forecast, not a count
         self._set_place(draft, view, figure, clause, seg_start, seg_end)
         self._set_source(draft, view, figure)
         draft.confidence = view.terms[0].level if view.terms else None
