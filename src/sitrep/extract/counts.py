@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
 from sitrep.extract.entities import is_locative
 from sitrep.extract.facts import Draft, as_of
-from sitrep.extract.lexicon import FUNCTION_WORDS, PEOPLE
+from sitrep.extract.lexicon import FUNCTION_WORDS, GROUPS, PEOPLE
 from sitrep.extract.numbers import Figure
 from sitrep.extract.rules import Rule, RuleSet
 
@@ -94,8 +94,10 @@ _NEW_PROPOSITION = re.compile(r"\b(?:et|mais|ou|tandis|alors|puis)\s+(?:qu'|que\
 _RELATIVE_AFTER_FIGURE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _RESPECTIVELY = re.compile(r"\brespectivement\b")
 # A figure set between commas after « estimé à » or « évalué à » sizes the noun before it.
-_APPOSITION_BEFORE = re.compile(r",\s*(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à\s+"
+_APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à|fort(?:e|s|es)?(?:\s+de)?)\s+"
                                 r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
+# « des unités nord-coréennes, fortes de 2 000 à 3 000 hommes, … »: the size of a force.
+_FORCE_BEFORE_APPOSITION = re.compile(rf"\b(?:{GROUPS})(?:\s+[\w'-]+){{0,2}}\s*,\s*[\w\s'-]*\Z")
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
 _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouvernement|régime"
                                  r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
@@ -208,6 +210,9 @@ class CountReader:
             # « le contingent, estimé à 11 000 hommes, a perdu … »: the figure only sizes
             # the noun before it; the predicate after speaks of that noun.
             cue = _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
+            if cue is None and head == "people" and _FORCE_BEFORE_APPOSITION.search(
+                    self.doc.low, max(view.start, figure.start - 80), figure.start):
+                return Cue(figure.start, figure.end, "deployment", "deployed", "size_of_a_force")
         else:
             cue = _nearest_cue(self.doc.low, cues, figure, seg_start, seg_end) \
                 or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)

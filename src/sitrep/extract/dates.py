@@ -323,6 +323,7 @@ def _later(hit, ctx: _Context) -> Interval | None:
 
 _NEXT_DAY = {"le lendemain": 1, "la veille": -1, "le jour même": 0, "le même jour": 0,
              "le soir même": 0, "le matin même": 0, "ce jour-là": 0, "ce même jour": 0,
+             "quelques heures plus tôt": 0, "quelques heures plus tard": 0,
              "l'avant-veille": -2, "le surlendemain": 2}
 
 
@@ -445,7 +446,8 @@ DATE_RULES = RuleSet([
     Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard|après"
                   r"|auparavant|plus\s+tôt|avant)\b", _later),
     Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+(?:jour|soir|matin)\s+même|le\s+même\s+jour"
-                     r"|ce\s+jour-là|ce\s+même\s+jour|l'avant-veille|le\s+surlendemain", _next_day),
+                     r"|ce\s+jour-là|ce\s+même\s+jour|l'avant-veille|le\s+surlendemain"
+                     r"|quelques\s+heures\s+plus\s+(?:tôt|tard)", _next_day),
     Rule("ago", rf"il\s+y\s+a\s+(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", _ago),
     Rule("last_month", r"(?:le\s+)?mois\s+(?:dernier|précédent|passé)", _last_month),
     Rule("this_month", r"ce\s+mois-ci|ce\s+mois\b", _this_month),
@@ -467,7 +469,7 @@ _ANCHOR_WORDS = (f"{MONTH_NAMES}|{MONTH_SHORT}|printemps|été|automne|hiver|tri
                  r"|quinzaine|semaines?|mois|années?|ans?|lundi|mardi|mercredi|jeudi|vendredi|samedi"
                  r"|dimanche|hier|avant-hier|aujourd'hui|lendemain|veille|jours?|surlendemain"
                  r"|avant-veille|premiers|derniers|première|seconde|deuxième|jour-là|même"
-                 r"|week-end").split("|")
+                 r"|week-end|heures").split("|")
 
 
 def _digit_anchor(digit: str) -> str:

@@ -22,8 +22,9 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région)\b)[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_named_place",
-         r"(?:repris|reprise|pris|prise|capturée?|capture|conquis|reconquis|libérée?|libération"
-         r"|emparée?s?|emparés|contrôle)\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
+         r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés)(?:\s*»)?"
+         r"|reprise|prise|capture|libération|contrôle)"       # « libéré » Soudja: a claim quoted
+         r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
