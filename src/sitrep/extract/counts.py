@@ -43,7 +43,8 @@ CUE_RULES = RuleSet([
     Rule("losses", rf"pertes?{_NOT_HUMAN_LOSSES}|victimes?|hors\s+de\s+combat"
                    r"|(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\b|perdant|subi",
          ("casualties", "total")),
-    Rule("with_reinforcements", r"renforts\s+compris|y\s+compris\s+les\s+renforts",
+    Rule("with_reinforcements", r"renforts(?:\s+(?:de|d'|du|des)\s*[\w'-]+(?:\s+[\w'-]+)?)?\s+compris"
+                                r"|y\s+compris\s+les\s+renforts",
          ("deployment", "deployed")),
     Rule("reinforcement", r"renforts?|supplémentaires?|additionnel(?:le)?s?|en\s+renfort"
                           r"|(?:second|deuxième|troisième|nouveaux?|nouvelle)\s+(?:contingents?|vagues?"
@@ -56,6 +57,7 @@ CUE_RULES = RuleSet([
                      r"|transféré(?:e|s|es)?|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
+                     r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
                      r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"
                      r"|(?:des|leurs|de\s+nouvelles)\s+positions", ("deployment", "deployed")),
 ], before=r"(?<![\w-])", after=r"(?![\w-])")

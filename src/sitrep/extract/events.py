@@ -75,6 +75,7 @@ EVENT_RULES = RuleSet([
 _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d')?"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
+_AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _VERB_WITH_OBJECT = ("attaqu", "quitt")     # triggers that end on their object's noun
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
@@ -129,7 +130,7 @@ class EventReader:
                                         or _NEGATION_INSIDE.search(hit.text)):
                 continue                  # « ne reconnaît toujours pas », « n'a pas confirmé »
             if _TIME_REFERENCE.search(self.doc.low, max(view.start, hit.start - 30), hit.start) \
-                    and not any(hit.end <= d.start < clause[1] for d in view.dates):
+                    and not any(hit.end <= d.start for d in view.dates):
                 continue                  # « depuis le début de la contre-offensive »: a landmark
             if hit.rule.name == "statement" and counted_clauses:
                 continue                  # a figure's attribution, not an event of its own
@@ -138,6 +139,9 @@ class EventReader:
             draft = self._read_trigger(view, hit, clause)
             if draft is None:
                 continue
+            again = self._again(view, draft, hit)
+            if again is not None:       # « le 4 juin, puis de nouveau le 17 juin »
+                chosen.setdefault((again.actor, again.when.start, again.when.end), (hit, again))
             key = (draft.actor, draft.when.start, draft.when.end)
             if key not in chosen or (chosen[key][0].rule.name in _WEAK_RULES
                                      and hit.rule.name not in _WEAK_RULES):
@@ -148,6 +152,21 @@ class EventReader:
                 kept = chosen[key][1]
                 kept.evidence = union_spans(kept.evidence + draft.evidence)
         return [draft for _, draft in chosen.values()]
+
+    def _again(self, view: SentenceView, draft: Draft, hit) -> Draft | None:
+        """The same event told a second time with its own date (« puis de nouveau le 17 »)."""
+        for date in view.dates:
+            if date.start > hit.end and date.when != draft.when and _AGAIN.search(
+                    self.doc.low, max(hit.end, date.start - 40), date.start):
+                if date.when.start > self.doc.today:
+                    return None
+                again = Draft("event", draft.category, draft.actor, None, date.when,
+                              rule=draft.rule + "_again")
+                again.location, again.place, again.source = draft.location, draft.place, draft.source
+                again.confidence = draft.confidence
+                again.evidence.append(evidence_span(view, [hit.start, date.start]))
+                return again
+        return None
 
     def _date(self, view: SentenceView, hit, clause_index: int):
         clause = view.sentence.clauses[clause_index]
@@ -163,7 +182,9 @@ class EventReader:
             fronted = self.doc.date_only_clause(view, index)
             if fronted is not None:
                 return fronted
-        for neighbour in (clause_index + 1, clause_index - 1):
+        # A date standing alone next, or after an apposition (« …, Andreï Belooussov, le
+        # 29 novembre »).
+        for neighbour in (clause_index + 1, clause_index - 1, clause_index + 2):
             if 0 <= neighbour < len(view.sentence.clauses):
                 alone = self.doc.date_only_clause(view, neighbour)
                 if alone is not None:

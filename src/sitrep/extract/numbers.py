@@ -93,6 +93,7 @@ QUANTITY_RULES = RuleSet([
     Rule("phone_number", r"\+\d[\d .]{6,}\d|\b0\d(?:[ .]\d\d){4}\b"),
     Rule("clock_time", r"\b\d{1,2}\s*(?:h|heures?)\s*\d{0,2}\b|\b\d{1,2}:\d{2}\b"),
     Rule("identifier", rf"\b(?:{IDENTIFIED_BY})\s+{DIGIT_NUMBER}"),
+    Rule("age", rf"\bâgée?s?\s+(?:de\s+)?{DIGIT_NUMBER}(?:\s+(?:et|à|ou)\s+{DIGIT_NUMBER})?\s+ans\b"),
     Rule("measure", rf"{NUMBER}\s*(?:(?:de\s+|d')?(?:{UNITS}))"),
     Rule("range_between", rf"\bentre\s+(?:les\s+)?(?P<low>{NUMBER})\s+et\s+(?:les\s+)?(?P<high>{NUMBER})"),
     Rule("range_from_to", rf"\b(?:de|d')\s*(?P<low>{NUMBER})\s+(?:à|a)\s+(?P<high>{NUMBER})"),
@@ -102,7 +103,7 @@ QUANTITY_RULES = RuleSet([
     Rule("plain_number", rf"(?P<n>{NUMBER}){SUFFIX}"),
 ], before=r"(?<![\w.,+\-/])")
 
-_NOT_COUNTS = {"phone_number", "clock_time", "identifier", "measure"}
+_NOT_COUNTS = {"phone_number", "clock_time", "identifier", "measure", "age"}
 _UNIT_AFTER = re.compile(rf"\s*(?:(?:de\s+|d')?(?:{UNITS}))")
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
