@@ -230,6 +230,9 @@ BAD_GAZETTEER = {
     "source with unknown actor": ("sources.yaml", ENTRY.format(id="xx-agency") + "  actor: "
                                   "ZZ\n", 4, "xx-agency: unknown actor 'ZZ' (not in "
                                   "actors.yaml)"),
+    "actor with unknown adversary": ("actors.yaml", ENTRY.format(id="XX") + "  adversary: "
+                                     "ZZ\n", 4, "XX: unknown adversary 'ZZ' (not in "
+                                     "actors.yaml)"),
     "duplicate id": ("actors.yaml", ENTRY.format(id="RU"), 1, "duplicate id 'RU', first at line"),
     "ids differing in case": ("actors.yaml", ENTRY.format(id="ru"), 1, "duplicate id 'ru' (as "
                               "'RU': ids differing only in case would share a web address)"),

@@ -78,7 +78,7 @@ MAX_GAZETTEER_BYTES = 5_000_000
 PLACE_KINDS = ("country", "region", "town")
 # Attributes that name another entry: (kind of the entry, attribute, kind it names).
 REFERENCES = (("places", "region", "places"), ("places", "country", "places"),
-              ("sources", "actor", "actors"))
+              ("sources", "actor", "actors"), ("actors", "adversary", "actors"))
 
 
 def _is_text(value: Any) -> bool:

@@ -36,7 +36,9 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
     doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
     doc.scan_runs("triggers", [v for v in doc.views if v.dates], find_triggers)
     discourse = Discourse()
-    counts = CountReader(doc, discourse, _main_actor(doc))
+    adversaries = {entry.id: entry.get("adversary") for entry in gazetteer.actors.values()
+                   if entry.get("adversary")}
+    counts = CountReader(doc, discourse, _main_actor(doc), adversaries)
     events = EventReader(doc, discourse)
     drafts: list[Draft] = []
     last_source = None

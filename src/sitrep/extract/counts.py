@@ -103,6 +103,8 @@ _FORCE_BEFORE_APPOSITION = re.compile(rf"\b(?:{GROUPS})(?:\s+[\w'-]+){{0,2}}\s*,
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
 _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouvernement|régime"
                                  r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
+_TOOK_PRISONER_BEFORE = re.compile(r"\b(?:avoir|a|ont|aurait|auraient|avait|avaient|auront)\s+"
+                                   r"(?:déjà\s+)?fait\s+\Z")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
@@ -181,10 +183,12 @@ def _nearest_cue(scan: str, cues: list[Cue], figure: Figure, start: int, end: in
 class CountReader:
     """Reads casualty and deployment facts from the figures of one document."""
 
-    def __init__(self, doc: Document, discourse: Discourse, default_actor: str | None) -> None:
+    def __init__(self, doc: Document, discourse: Discourse, default_actor: str | None,
+                 adversaries: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.discourse = discourse
         self.default_actor = default_actor
+        self.adversaries = adversaries or {}     # actor id -> the side it fights
 
     def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
         """The sentence's facts, and the clauses whose figures made them."""
@@ -288,6 +292,14 @@ class CountReader:
         if attached:
             draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
             return
+        # « Moscou affirme avoir fait 430 prisonniers »: the captor's adversary's people.
+        if cue.category == "captured" and _TOOK_PRISONER_BEFORE.search(
+                scan, max(view.start, figure.start - 30), figure.start):
+            captors = [a for a in view.actors if a.start < figure.start
+                       and self.adversaries.get(a.id)]
+            if captors:
+                draft.actor = self.adversaries[captors[-1].id]
+                return
         # « Côté russe, 3 500 hommes … »: a fronted side names whose people they are.
         sides = [a for a in view.actors if a.adjective and a.start < figure.start
                  and _SIDE_BEFORE.search(scan, max(view.start, a.start - 12), a.start)]
