@@ -54,7 +54,8 @@ CUE_RULES = RuleSet([
                       r"|rappelé(?:e|s|es)?", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
                      r"|présents?|présence|engagé(?:e|s|es)?|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
-                     r"|transféré(?:e|s|es)?|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
+                     r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
+                     r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
@@ -103,6 +104,8 @@ _FORCE_BEFORE_APPOSITION = re.compile(rf"\b(?:{GROUPS})(?:\s+[\w'-]+){{0,2}}\s*,
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
 _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouvernement|régime"
                                  r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
+# Prisoners « transférés à Kiev » are held there, not deployed.
+_TRANSFERRED = re.compile(r"\btransféré(?:e|s|es)?\b")
 _TOOK_PRISONER_BEFORE = re.compile(r"\b(?:avoir|a|ont|aurait|auraient|avait|avaient|auront)\s+"
                                    r"(?:déjà\s+)?fait\s+\Z")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
@@ -224,6 +227,7 @@ class CountReader:
                 or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
         if cue is None and head == "people" and any(
                 figure.end <= p.start < figure.end + 60 and is_locative(self.doc.low, p.start)
+                and not _TRANSFERRED.search(self.doc.low, figure.end, p.start)
                 for p in view.places):
             return Cue(figure.start, figure.end, "deployment", "deployed", "present_somewhere")
         if cue is not None and cue.category == "deployed" and any(

@@ -49,7 +49,8 @@ NUMBER = rf"(?:{APPROX_NOUN}|{HALF_MILLION}|{DIGIT_NUMBER}{MULTIPLIER}?|{WORD_NU
 QUALIFIERS = {
     "more_than": [r"un\s+peu\s+plus\s+d[e']", r"bien\s+plus\s+d[e']", r"plus\s+d[e']",
                   r"au-delà\s+d(?:es|e|')", r"supérieure?s?\s+à", r"franchi\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des",
-                  r"dépass\w*(?:\s+(?:largement|déjà|désormais|maintenant|aujourd'hui))?(?:\s+(?:les|la\s+barre\s+des|le\s+cap\s+des|le\s+seuil\s+des))?",
+                  r"dépass\w*(?:\s+(?:(?:très\s+|fort\s+)?probablement|vraisemblablement|sans\s+doute|largement|déjà"
+                  r"|désormais|maintenant|aujourd'hui)){0,2}(?:\s+(?:les|la\s+barre\s+des|le\s+cap\s+des|le\s+seuil\s+des))?",
                   r"excéd\w*(?:\s+les)?"],
     "approx": [r"environ", r"quelque(?!s)", r"près\s+d[e']", r"autour\s+d(?:es|e|')",
                r"de\s+l'ordre\s+d[e']", r"aux\s+alentours\s+d(?:es|e|')", r"approximativement",
@@ -86,7 +87,7 @@ _ANCHOR_ONE_OF = (rf"une?\s+(?:demi|{'|'.join(APPROX_NOUNS)}|soldat|militaire|ho
 # Every branch opens with a literal character, so the scan skips ahead to those alone.
 ANCHOR = re.compile("|".join(rf"{d}\d*+" for d in "0123456789") + "|"
                     + by_first_character([*_ANCHOR_WORDS, _ANCHOR_ONE_OF], r"(?<![\w-].)") + r"|\+")
-REACH = 28
+REACH = 40                 # « dépassent très probablement 6 000 »
 
 # Rules in priority order: what is not a count comes first and swallows its digits.
 QUANTITY_RULES = RuleSet([
