@@ -55,7 +55,7 @@ class SiteData:
                 for fact in sitrep.facts]
 
     _views: dict[tuple[str, int], FactView] = field(default_factory=dict, repr=False)
-    by_entry: dict[str, dict] = field(default_factory=dict, repr=False)   # see _facts_by_entry
+    _by_entry: dict[str, dict] = field(default_factory=dict, repr=False)   # see facts_by_entry
 
     def views(self, lang: str, pairs: list[tuple[Fact, Sitrep]]) -> list[FactView]:
         """Facts in words for lang; each is made once, then reused by every page showing it."""
@@ -68,6 +68,27 @@ class SiteData:
                 view = self._views[key] = fact_view(fact, sitrep, loc, self.gazetteer)
             result.append(view)
         return result
+
+    def facts_by_entry(self, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
+        """Each gazetteer entry's facts (the actor counted, the source that claims them, the
+        place where they happened), in the order of self.facts; made once per kind."""
+        known = self._by_entry.get(kind)
+        if known is not None:
+            return known
+        found: dict[str, list[tuple[Fact, Sitrep]]] = defaultdict(list)
+        for fact, sitrep in self.facts:
+            if kind == "actors":
+                keys = (fact.actor,)
+            elif kind == "sources":
+                keys = (fact.source,)
+            else:
+                keys = (fact.location,) if fact.place in (None, fact.location) \
+                    else (fact.location, fact.place)
+            for key in keys:
+                if key is not None:
+                    found[key].append((fact, sitrep))
+        self._by_entry[kind] = found
+        return found
 
 
 def briefing_url(lang: str, briefing_id: str) -> str:
@@ -215,32 +236,11 @@ def charts(data: SiteData, lang: str) -> list[Chart]:
 
 # -- actors, places, sources, tags ----------------------------------------------------
 
-def _facts_by_entry(data: SiteData, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
-    """Each gazetteer entry's facts (the actor counted, the source that claims them, the
-    place where they happened), in the order of data.facts; made once per kind."""
-    known = data.by_entry.get(kind)
-    if known is not None:
-        return known
-    found: dict[str, list[tuple[Fact, Sitrep]]] = data.by_entry.setdefault(kind, defaultdict(list))
-    for fact, sitrep in data.facts:
-        if kind == "actors":
-            keys = (fact.actor,)
-        elif kind == "sources":
-            keys = (fact.source,)
-        else:
-            keys = (fact.location,) if fact.place in (None, fact.location) \
-                else (fact.location, fact.place)
-        for key in keys:
-            if key is not None:
-                found[key].append((fact, sitrep))
-    return found
-
-
 def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
     pages = []
     table = data.gazetteer.table(kind)
     entries = []
-    facts_of = _facts_by_entry(data, kind)
+    facts_of = data.facts_by_entry(kind)
     claimed_by: dict[str, set[str]] = defaultdict(set)
     if kind == "sources":
         for s in data.sitreps:

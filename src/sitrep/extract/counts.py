@@ -96,8 +96,10 @@ _NEW_PROPOSITION = re.compile(r"\b(?:et|mais|ou|tandis|alors|puis)\s+(?:qu'|que\
 # the reinforcements are not the 11 000.
 _RELATIVE_AFTER_FIGURE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _RESPECTIVELY = re.compile(r"\brespectivement\b")
-# A figure set between commas after « estimé à » or « évalué à » sizes the noun before it.
-_APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à|fort(?:e|s|es)?(?:\s+de)?)\s+"
+# A figure set between commas after « estimé à », « évalué à » or « fortes de » sizes the
+# noun before it.
+_APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à"
+                                r"|fort(?:e|s|es)?(?:\s+de)?)\s+"
                                 r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
 # « des unités nord-coréennes, fortes de 2 000 à 3 000 hommes, … »: the size of a force.
 _FORCE_BEFORE_APPOSITION = re.compile(rf"\b(?:{GROUPS})(?:\s+[\w'-]+){{0,2}}\s*,\s*[\w\s'-]*\Z")
@@ -117,10 +119,11 @@ _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|po
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
-# an auxiliary and the participle after it says what befell them.
-_SUBJECT_OF_AUXILIARY = re.compile(     # an incidental may stand between (« 400 d'entre eux,
-    r"(?:\s+[\w'-]+){0,3}?(?:\s*,[^,.;]{1,60},)?\s+(?:ont|avaient|auraient|auront|sont|seraient|étaient|seront|a|avait"
-    r"|aurait|est|serait|était)\s+(?:(?:déjà|également|aussi|ainsi|probablement|vraisemblablement"
+# an auxiliary and the participle after it says what befell them; an incidental may
+# stand between (« 400 d'entre eux, pour la plupart blessés, ont été rapatriés »).
+_SUBJECT_OF_AUXILIARY = re.compile(
+    r"(?:\s+[\w'-]+){0,3}?(?:\s*,[^,.;]{1,60},)?\s+(?:ont|avaient|auraient|auront|sont|seraient"
+    r"|étaient|seront|a|avait|aurait|est|serait|était)\s+(?:(?:déjà|également|aussi|ainsi|probablement|vraisemblablement"
     r"|récemment)\s+)?(?:été\s+)?\Z")
 MAX_CUE_DISTANCE = 160
 PRE_CUE_WEIGHT = 1.5

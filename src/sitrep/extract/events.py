@@ -11,6 +11,7 @@ statement or a capture of unnamed places gives way to any other.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
@@ -46,14 +47,14 @@ EVENT_RULES = RuleSet([
          r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|nouveaux\s+)?"
          r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
-         r"|attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes|forces|troupes"
-         r"|unités|villages?|ville|localités?)"
+         r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
+         r"|forces|troupes|unités|villages?|ville|localités?))"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
          "offensive"),
     Rule("withdrawal",
          r"se\s+retir\w*|s'est\s+retirée?|se\s+sont\s+retirée?s|retraits?|repli|se\s+repli\w*"
-         r"|(?:quitt(?:ent|aient|ait|é|ée|és|ées))\s+(?:la\s+ville|le\s+village|la\s+localité"
-         r"|la\s+région|l'oblast|leurs\s+positions)"
+         r"|(?P<on_object>quitt(?:ent|aient|ait|é|ée|és|ées)\s+(?:la\s+ville|le\s+village|la\s+localité"
+         r"|la\s+région|l'oblast|leurs\s+positions))"
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
          r"|retirée?s\s+de", "withdrawal"),
     Rule("confirmation",
@@ -77,7 +78,6 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
-_VERB_WITH_OBJECT = ("attaqu", "quitt")     # triggers that end on their object's noun
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
 _SAYING = ("confirmation", "statement")
@@ -160,12 +160,9 @@ class EventReader:
                     self.doc.low, max(hit.end, date.start - 40), date.start):
                 if date.when.start > self.doc.today:
                     return None
-                again = Draft("event", draft.category, draft.actor, None, date.when,
-                              rule=draft.rule + "_again")
-                again.location, again.place, again.source = draft.location, draft.place, draft.source
-                again.confidence = draft.confidence
-                again.evidence.append(evidence_span(view, [hit.start, date.start]))
-                return again
+                return dataclasses.replace(draft, when=date.when, rule=draft.rule + "_again",
+                                           evidence=[evidence_span(view, [hit.start, date.start])],
+                                           fallback=set(draft.fallback))
         return None
 
     def _date(self, view: SentenceView, hit, clause_index: int):
@@ -194,9 +191,9 @@ class EventReader:
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low
         actors = view.actors
-        for actor in actors:            # on the trigger noun: « la contre-offensive russe »
-            if hit.text.startswith(_VERB_WITH_OBJECT):
-                break                   # « attaquent les positions ukrainiennes »: the object's
+        # On the trigger noun: « la contre-offensive russe »; not on a verb's object
+        # (« attaquent les positions ukrainiennes »).
+        for actor in actors if hit.group("on_object") is None else ():
             if hit.end <= actor.start <= hit.end + 40:
                 between = scan[hit.end:actor.start]
                 if (actor.adjective and _ADJECTIVE_AFTER.fullmatch(between)) \
