@@ -201,3 +201,46 @@ def test_the_facts_document_is_one_line_per_briefing_and_splits_back(project):
     assert document_entries(document_bytes(lines[:1])) == {reports[0].briefing.id: lines[0]}
     assert json.loads(document_bytes([])) == facts_document([])
     assert document_entries(document[:-5]) == {}          # not one this function wrote
+
+
+def test_briefing_pages_are_fingerprinted_without_being_made(project):
+    """A build that draws few pages must not make every briefing's context: a briefing
+    page's fingerprint comes from what it is drawn from, named before it is made."""
+    from sitrep.fingerprint import Fingerprinter, page_fingerprint
+    from sitrep.pipeline import load_project, plan_site
+    config, content, sitreps = load_project(project)
+    pages = {page.path: page for page in plan_site(project, config, content, sitreps).pages}
+    page = pages[f"en/briefings/{SEED_ID}/index.html"]
+    fingerprint = page_fingerprint("shared", page, Fingerprinter())
+    assert page.make_context is not None and page.context == {}
+    assert page.full_context()["sitrep"].id == SEED_ID and page.make_context is None
+    assert page_fingerprint("shared", page, Fingerprinter()) == fingerprint
+
+
+def inputs_of_pages(project: Path) -> dict[str, str]:
+    from sitrep.pipeline import load_project, plan_site
+    site = plan_site(project, *load_project(project))
+    return {page.path: page.inputs for page in site.pages if page.inputs is not None}
+
+
+def test_a_briefing_page_follows_what_it_shows_of_its_neighbours(project):
+    """Its newer and older neighbours count by their titles (the links it shows), not
+    by their bodies."""
+    from sitrep.pipeline import load_project
+    newest_first = [s.id for s in load_project(project)[2]]
+    index = newest_first.index(SEED_ID)
+    newer, older = newest_first[index - 1], newest_first[index + 1]
+    before = inputs_of_pages(project)
+    assert len(before) == 2 * len(newest_first)
+    neighbour = briefing(project, f"{older}.fr.md")
+    text = neighbour.read_text(encoding="utf-8")
+    neighbour.write_text(text + "\nUne phrase de plus, sans aucun chiffre.\n", encoding="utf-8")
+    after_body = inputs_of_pages(project)
+    changed = {path for path in before if before[path] != after_body[path]}
+    assert changed == {f"{lang}/briefings/{older}/index.html" for lang in ("fr", "en")}
+    edit(neighbour, "title: ", "title: Titre revu, ")
+    after_title = inputs_of_pages(project)
+    changed = {path for path in before if after_body[path] != after_title[path]}
+    assert changed == {f"{lang}/briefings/{bid}/index.html" for lang in ("fr", "en")
+                       for bid in (older, SEED_ID, newest_first[index + 2])}
+    assert newer not in " ".join(changed)

@@ -113,8 +113,15 @@ class LabelPlacer:
     """Puts each point's label above or below it where it overlaps no other label;
     a label with no free place is left out (the data table has every figure)."""
 
+    # Placed boxes are kept by vertical strip of the chart, so that a label is checked
+    # against its neighbours only, not against every label of a chart with thousands.
+    STRIP = 40
+
     def __init__(self) -> None:
-        self.boxes: list[tuple[float, float, float, float]] = []
+        self.strips: dict[int, list[tuple[float, float, float, float]]] = {}
+
+    def _strips(self, box: tuple[float, float, float, float]) -> range:
+        return range(int(box[0] // self.STRIP), int(box[2] // self.STRIP) + 1)
 
     def place(self, x: float, y: float, text: str) -> str:
         width = CHAR_WIDTH * len(text)
@@ -124,8 +131,9 @@ class LabelPlacer:
             if box[1] < 0 or box[3] > HEIGHT - BOTTOM:
                 continue
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-                       for b in self.boxes):
-                self.boxes.append(box)
+                       for strip in self._strips(box) for b in self.strips.get(strip, ())):
+                for strip in self._strips(box):
+                    self.strips.setdefault(strip, []).append(box)
                 lx = x - 8 if anchor == "end" else x + 8
                 return (f'<text class="value" x="{lx:.1f}" y="{y + dy:.1f}" '
                         f'text-anchor="{anchor}">{escape(text)}</text>')

@@ -55,9 +55,19 @@ def shared_fingerprint(root: Path, config: Any, gazetteer_digest: str) -> str:
     return digest(code_digest(), folder_digest(root / "templates"), repr(config), gazetteer_digest)
 
 
+def briefing_inputs(s: Sitrep, newer: Sitrep | None, older: Sitrep | None) -> str:
+    """All a briefing's own pages are drawn from, besides the shared inputs: its files as
+    read (its facts and translation status follow from them and the gazetteer), and
+    what they show of the briefings before and after it (as lists show them)."""
+    return digest("briefing pages", repr(s.fr), repr(s.en),
+                  *(listing_digest(n) if n is not None else "" for n in (newer, older)))
+
+
 def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter) -> str:
+    drawn_from = page.inputs if page.inputs is not None \
+        else fingerprinter.of(page.full_context())
     return digest(shared, page.template, page.lang or "", repr(sorted(page.alternates.items())),
-                  fingerprinter.of(page.context))
+                  drawn_from)
 
 
 class Fingerprinter:

@@ -202,6 +202,8 @@ def build_project(root: Path, output: Path | None = None,
     cache = BuildCache(cache_dir)
     gazetteer_digest = folder_digest(root / "content" / "gazetteer")
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
+    signatures = _signatures(root, sitreps, manifest, settings, input_now) \
+        if cache_dir is not None else None
     site = plan_site(root, config, content, sitreps)
     shared = shared_fingerprint(root, config, gazetteer_digest)
     fingerprints: dict[str, str] = {}
@@ -248,8 +250,7 @@ def build_project(root: Path, output: Path | None = None,
     if cache_dir is not None:
         save_manifest(cache_dir, output, Manifest(
             writer.build_id, digest(inputs, output_stamp), fingerprints, writer.digests,
-            settings, input_now, output_stamp, [s.id for s in sitreps],
-            _signatures(root, sitreps, manifest, settings, input_now)))
+            settings, input_now, output_stamp, [s.id for s in sitreps], signatures))
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
@@ -23,6 +23,19 @@ class Page:
     lang: str | None
     context: dict[str, Any] = field(default_factory=dict)
     alternates: dict[str, str] = field(default_factory=dict)   # lang -> site path
+    # A page whose context is costly to make, and whose inputs can be named more
+    # cheaply than it is made (a briefing's own pages), gives `inputs`, a digest of
+    # all the context is made from, and `make_context`, which makes it when the page is
+    # drawn. Its fingerprint is taken from the inputs, so a build that does not draw
+    # it never makes its context, and a first build makes it in the drawing workers.
+    inputs: str | None = None
+    make_context: Callable[[], dict[str, Any]] | None = field(default=None, repr=False,
+                                                               compare=False)
+
+    def full_context(self) -> dict[str, Any]:
+        if self.make_context is not None:
+            self.context, self.make_context = self.make_context(), None
+        return self.context
 
     @property
     def url(self) -> str:
@@ -124,7 +137,7 @@ class Renderer:
         lang = page.lang or self.default
         env = self.environments[lang]
         loc = self.localizers[lang]
-        context = {**globals_, **page.context, "page": page, "lang": lang, "loc": loc,
+        context = {**globals_, **page.full_context(), "page": page, "lang": lang, "loc": loc,
                    "url": lambda target: relative_url(target, page.path)}
         try:
             return env.get_template(page.template).render(context)

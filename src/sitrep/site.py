@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from sitrep import labels
 from sitrep.charts import Series, casualty_series, draw_chart
 from sitrep.config import SiteConfig
 from sitrep.feeds import json_ld
+from sitrep.fingerprint import briefing_inputs
 from sitrep.gazetteer import Gazetteer
 from sitrep.localize import Localizer
 from sitrep.markup import render_body
@@ -157,45 +158,48 @@ class LazyBody:
     """A briefing body as HTML, rendered only if its page is drawn (an incremental
     build skips most pages) and then once, whichever page asks first."""
 
-    def __init__(self, body: str, anchors: list | tuple = ()):
+    def __init__(self, body: str, facts: list[Fact] | tuple = ()):
         self.body = body
-        self.anchors = tuple(anchors)
+        self.facts = tuple(facts)            # whose evidence is marked in the body
         self._html: str | None = None
 
     def __str__(self) -> str:
         if self._html is None:
-            self._html = render_body(self.body, list(self.anchors))
+            self._html = render_body(self.body, evidence_anchors(list(self.facts)))
         return self._html
 
     def fingerprint(self, fingerprinter) -> str:
-        return fingerprinter.of(("body", self.body, tuple((a.id, a.start, a.end, a.fact_id)
-                                                          for a in self.anchors)))
+        return fingerprinter.of(("body", self.body, tuple(
+            (a.id, a.start, a.end, a.fact_id) for a in evidence_anchors(list(self.facts)))))
 
 
 def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
                    older: Sitrep | None) -> list[Page]:
-    pages = []
-    anchors = evidence_anchors(sitrep.facts)
-    body_html = {"fr": LazyBody(sitrep.fr.body, anchors)}
+    """A briefing's page in each language; their contexts are made when they are drawn."""
+    bodies = {"fr": LazyBody(sitrep.fr.body, sitrep.facts)}
     if sitrep.en is not None:
-        body_html["en"] = LazyBody(sitrep.en.body)
-    for lang in data.config.languages:
-        facts = sorted(data.views(lang, [(f, sitrep) for f in sitrep.facts]), key=fact_sort_key)
-        shown = sitrep.briefing(lang)
-        confidences = sorted({f.fact.confidence for f in facts if f.fact.confidence},
-                             key=list(labels.CONFIDENCE).index)
-        pages.append(Page(
-            path=briefing_url(lang, sitrep.id) + "index.html",
-            template="briefing.html", lang=lang,
-            context={"sitrep": sitrep, "briefing": shown, "body_html": body_html[shown.language],
-                     "body_lang": shown.language, "facts": facts, "confidences": confidences,
-                     "source_name": data.gazetteer.name("sources", sitrep.fr.source, lang),
-                     "newer": newer, "older": older,
-                     "translation_status": sitrep.translation_status,
-                     "json_ld": json_ld(data.config, sitrep, lang, data.gazetteer.name(
-                         "sources", sitrep.fr.source, lang))},
-            alternates={l: briefing_url(l, sitrep.id) for l in data.config.languages}))
-    return pages
+        bodies["en"] = LazyBody(sitrep.en.body)
+    alternates = {lang: briefing_url(lang, sitrep.id) for lang in data.config.languages}
+    inputs = briefing_inputs(sitrep, newer, older)
+    return [Page(briefing_url(lang, sitrep.id) + "index.html", "briefing.html", lang,
+                 alternates=alternates, inputs=inputs,
+                 make_context=partial(_briefing_context, data, sitrep, newer, older, lang,
+                                      bodies))
+            for lang in data.config.languages]
+
+
+def _briefing_context(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
+                      older: Sitrep | None, lang: str, bodies: dict[str, LazyBody]) -> dict:
+    facts = sorted(data.views(lang, [(f, sitrep) for f in sitrep.facts]), key=fact_sort_key)
+    shown = sitrep.briefing(lang)
+    confidences = sorted({f.fact.confidence for f in facts if f.fact.confidence},
+                         key=list(labels.CONFIDENCE).index)
+    source_name = data.gazetteer.name("sources", sitrep.fr.source, lang)
+    return {"sitrep": sitrep, "briefing": shown, "body_html": bodies[shown.language],
+            "body_lang": shown.language, "facts": facts, "confidences": confidences,
+            "source_name": source_name, "newer": newer, "older": older,
+            "translation_status": sitrep.translation_status,
+            "json_ld": json_ld(data.config, sitrep, lang, source_name)}
 
 
 # -- timeline ---------------------------------------------------------------------------
