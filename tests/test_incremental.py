@@ -244,3 +244,24 @@ def test_a_briefing_page_follows_what_it_shows_of_its_neighbours(project):
     assert changed == {f"{lang}/briefings/{bid}/index.html" for lang in ("fr", "en")
                        for bid in (older, SEED_ID, newest_first[index + 2])}
     assert newer not in " ".join(changed)
+
+
+def test_pages_drawn_from_many_briefings_are_made_only_when_those_changed(project, monkeypatch):
+    """A word that turns a translation stale takes the full build, but no briefing
+    shows the rest of the site anything new: the timeline, the figures and the home page
+    are not made again (a figure changed makes the figures page again)."""
+    import sitrep.site
+    made: list[str] = []
+    for name in ("timeline", "charts", "key_figures"):
+        real = getattr(sitrep.site, name)
+        monkeypatch.setattr(sitrep.site, name,
+                            lambda *args, real=real, name=name: made.append(name) or real(*args))
+    build_project(project)
+    assert sorted(set(made)) == ["charts", "key_figures", "timeline"]
+    made.clear()
+    EDITS["a word in a body"](project)
+    result = build_project(project)
+    assert not result.quick and result.rendered == 4 and made == []
+    EDITS["a figure"](project)
+    build_project(project)
+    assert "charts" in made

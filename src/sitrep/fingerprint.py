@@ -43,11 +43,11 @@ def listing_digest(s: Sitrep) -> str:
 
 
 def outside_signature(s: Sitrep, fingerprinter: Fingerprinter) -> str:
-    """All that pages other than a briefing's own show of it: how lists show it, its
-    translation status, and its facts. Equal signatures before and after an edit mean
-    only the briefing's own pages (and files built from its body) can have changed."""
-    return digest("outside", fingerprinter.of(s), s.translation_status,
-                  *(fingerprinter.of(fact) for fact in s.facts))
+    """All that pages other than a briefing's own show of it, its translation status
+    aside (shown by the translations page alone): how lists show it, and its facts.
+    Equal signatures and statuses before and after an edit mean only the briefing's own
+    pages (and files built from its body) can have changed."""
+    return digest("outside", fingerprinter.of(s), *(fingerprinter.of(fact) for fact in s.facts))
 
 
 def shared_fingerprint(root: Path, config: Any, gazetteer_digest: str) -> str:
@@ -63,11 +63,25 @@ def briefing_inputs(s: Sitrep, newer: Sitrep | None, older: Sitrep | None) -> st
                   *(listing_digest(n) if n is not None else "" for n in (newer, older)))
 
 
-def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter) -> str:
-    drawn_from = page.inputs if page.inputs is not None \
-        else fingerprinter.of(page.full_context())
+def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter,
+                     known: dict[str, tuple[str, str]] | None = None) -> str:
+    """Taken from the page's inputs when it names them, else from its context. `known`
+    (path -> (inputs_digest, fingerprint)) is the last build's, for pages whose inputs
+    are coarse: if those did not change, neither did the page, and its context is not made."""
+    if page.inputs is not None:
+        drawn_from = inputs_digest(shared, page)
+        if not page.inputs_are_coarse:
+            return drawn_from
+        last = known.get(page.path) if known else None
+        if last is not None and last[0] == drawn_from:
+            return last[1]
     return digest(shared, page.template, page.lang or "", repr(sorted(page.alternates.items())),
-                  drawn_from)
+                  fingerprinter.of(page.full_context()))
+
+
+def inputs_digest(shared: str, page: Page) -> str:
+    return digest(shared, page.template, page.lang or "", repr(sorted(page.alternates.items())),
+                  "inputs", page.inputs or "")
 
 
 class Fingerprinter:

@@ -22,7 +22,9 @@ class Manifest:
     What lets the next build redraw one briefing without reading the others (see
     `quickbuild`): settings, the build's settings (code, search, output); inputs, each
     input file's stat signature; output, the output folder's; order, the briefing ids
-    newest first; signatures, per briefing, a digest of all that other pages show of it.
+    newest first; signatures, per briefing, a digest of all that other pages show of it
+    (fingerprint.outside_signature); statuses, per briefing, its translation status;
+    page_inputs, for pages whose inputs are coarse, the digest of those inputs.
     """
     build: str = ""
     stamp: str = ""
@@ -33,6 +35,8 @@ class Manifest:
     output: str = ""
     order: list[str] = field(default_factory=list)
     signatures: dict[str, str] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)
+    page_inputs: dict[str, str] = field(default_factory=dict)
 
 
 def manifest_path(cache_dir: Path, output: Path) -> Path:

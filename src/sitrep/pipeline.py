@@ -21,8 +21,8 @@ from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
 from sitrep.facts_json import document_bytes, entry_text
 from sitrep.feeds import feed_files, robots, sitemap
-from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
-                                shared_fingerprint)
+from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
+                                page_fingerprint, shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
 from sitrep.manifest import (Manifest, input_files, input_stamp, listing_stamp, load_manifest,
                              output_listing, output_state, save_manifest)
@@ -135,10 +135,12 @@ class PlannedSite:
     globals: dict
 
 
-def plan_site(root: Path, config: SiteConfig, content: Content,
-              sitreps: list[Sitrep]) -> PlannedSite:
+def plan_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
+              signatures: dict[str, str] | None = None) -> PlannedSite:
+    """The site's pages; given the briefings' outside signatures, the pages drawn from
+    many facts are fingerprinted without being made (see SiteData.signatures)."""
     renderer = Renderer(root / "templates", config.languages)
-    data = SiteData(config, sitreps, content.gazetteer, renderer.localizers)
+    data = SiteData(config, sitreps, content.gazetteer, renderer.localizers, signatures)
     return PlannedSite(renderer, data, plan(data), site_globals(config))
 
 
@@ -204,14 +206,16 @@ def build_project(root: Path, output: Path | None = None,
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
     signatures = _signatures(root, sitreps, manifest, settings, input_now) \
         if cache_dir is not None else None
-    site = plan_site(root, config, content, sitreps)
+    site = plan_site(root, config, content, sitreps, signatures)
     shared = shared_fingerprint(root, config, gazetteer_digest)
     fingerprints: dict[str, str] = {}
     if manifest is None:            # every page is drawn; fingerprints are taken as it is
         stale = list(site.pages)
-    else:                           # on every core: hashing contexts is most of the work
-        fingerprints = dict(zip((page.path for page in site.pages), map_shares(
-            lambda pages: _fingerprints(shared, pages), site.pages, jobs)))
+    else:                           # in this process, so contexts made are there to draw
+        known = {path: (inputs, manifest.pages[path])
+                 for path, inputs in manifest.page_inputs.items() if path in manifest.pages}
+        fingerprints = dict(zip((page.path for page in site.pages),
+                                _fingerprints(shared, site.pages, known)))
         stale = [page for page in site.pages
                  if manifest.pages.get(page.path) != fingerprints[page.path]]
 
@@ -250,13 +254,17 @@ def build_project(root: Path, output: Path | None = None,
     if cache_dir is not None:
         save_manifest(cache_dir, output, Manifest(
             writer.build_id, digest(inputs, output_stamp), fingerprints, writer.digests,
-            settings, input_now, output_stamp, [s.id for s in sitreps], signatures))
+            settings, input_now, output_stamp, [s.id for s in sitreps], signatures,
+            {s.id: s.translation_status for s in sitreps},
+            {page.path: inputs_digest(shared, page) for page in site.pages
+             if page.inputs_are_coarse and page.inputs is not None}))
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 
-def _fingerprints(shared: str, pages: list[Page]) -> list[str]:
+def _fingerprints(shared: str, pages: list[Page],
+                  known: dict[str, tuple[str, str]] | None = None) -> list[str]:
     fingerprinter = Fingerprinter()
-    return [page_fingerprint(shared, page, fingerprinter) for page in pages]
+    return [page_fingerprint(shared, page, fingerprinter, known) for page in pages]
 
 
 def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,

@@ -1,8 +1,8 @@
 """An edit to a briefing's text, rebuilt from that briefing alone.
 
 When the only inputs edited since the last build are briefing files, and each edited
-briefing still shows the rest of the site what it showed before (its title, date, tags,
-translation status and facts: its outside signature), then only its own pages, its
+briefing still shows the rest of the site what it showed before (its title, date, tags
+and facts: its outside signature; and its translation status), then only its own pages, its
 entry in data/facts.json and, for one of the latest, the feeds can differ. Those are
 drawn from the edited files and their two neighbours (the feeds: the latest briefings);
 every other file stays as the last build left it. Anything else (a file added or
@@ -15,7 +15,7 @@ draw them from the same values, and tests compare the two.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitrep.cache import digest, folder_digest
@@ -118,7 +118,7 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
         return None                             # the full build reports every problem
     fingerprinter = Fingerprinter()
     if any(outside_signature(s, fingerprinter) != manifest.signatures.get(s.id)
-           for s in edited_sitreps):
+           or s.translation_status != manifest.statuses.get(s.id) for s in edited_sitreps):
         return None
 
     order = manifest.order
@@ -169,6 +169,6 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
     restat(output, listing, writer.touched)    # rather than walk the whole folder again
     output_stamp = listing_stamp(listing)
     stamp = digest(input_stamp(manifest.settings, inputs), output_stamp)
-    return QuickBuild(Manifest(writer.build_id, stamp, fingerprints, writer.digests,
-                               manifest.settings, inputs, output_stamp, order,
-                               manifest.signatures), len(stale), written)
+    return QuickBuild(replace(manifest, build=writer.build_id, stamp=stamp, pages=fingerprints,
+                              files=writer.digests, inputs=inputs, output=output_stamp),
+                      len(stale), written)

@@ -24,13 +24,18 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     alternates: dict[str, str] = field(default_factory=dict)   # lang -> site path
     # A page whose context is costly to make, and whose inputs can be named more
-    # cheaply than it is made (a briefing's own pages), gives `inputs`, a digest of
-    # all the context is made from, and `make_context`, which makes it when the page is
-    # drawn. Its fingerprint is taken from the inputs, so a build that does not draw
-    # it never makes its context, and a first build makes it in the drawing workers.
+    # cheaply than it is made, gives `inputs`, a digest of all the context is made
+    # from, and `make_context`, which makes it when the page is drawn. Its fingerprint
+    # is taken from the inputs, so a build that does not draw it never makes its
+    # context, and a first build makes it in the drawing workers.
     inputs: str | None = None
     make_context: Callable[[], dict[str, Any]] | None = field(default=None, repr=False,
                                                                compare=False)
+    # Inputs that name more than the page shows (a page drawn from many briefings, which
+    # shows few of their facts): equal inputs still mean an equal page, but when they
+    # change, the fingerprint is taken of the context, so the page is drawn again only
+    # if what it shows changed.
+    inputs_are_coarse: bool = False
 
     def full_context(self) -> dict[str, Any]:
         if self.make_context is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 
 from sitrep import labels
+from sitrep.cache import digest
 from sitrep.charts import Series, casualty_series, draw_chart
 from sitrep.config import SiteConfig
 from sitrep.feeds import json_ld
@@ -48,6 +49,10 @@ class SiteData:
     sitreps: list[Sitrep]              # newest first
     gazetteer: Gazetteer
     localizers: dict[str, Localizer] = field(default_factory=dict)
+    # Each briefing's outside signature (fingerprint.outside_signature), when the build
+    # keeps fingerprints: pages drawn from many briefings then name their inputs by
+    # them, and are made only when drawn.
+    signatures: dict[str, str] | None = None
 
     @cached_property
     def facts(self) -> list[tuple[Fact, Sitrep]]:
@@ -69,6 +74,13 @@ class SiteData:
                 view = self._views[key] = fact_view(fact, sitrep, loc, self.gazetteer)
             result.append(view)
         return result
+
+    def inputs_of(self, what: str, sitreps) -> str | None:
+        """A page's inputs when it is drawn from these briefings (in this order) and the
+        shared inputs alone: their ids and outside signatures. None without signatures."""
+        if self.signatures is None:
+            return None
+        return digest(what, *(f"{s.id}\0{self.signatures[s.id]}" for s in sitreps))
 
     def facts_by_entry(self, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
         """Each gazetteer entry's facts (the actor counted, the source that claims them, the
@@ -103,6 +115,14 @@ def section_url(lang: str, section: str = "") -> str:
 def section_page(data: SiteData, lang: str, section: str, template: str, **context) -> Page:
     return Page(section_url(lang, section) + "index.html", template, lang, context,
                 {other: section_url(other, section) for other in data.config.languages})
+
+
+def lazy_section_page(data: SiteData, lang: str, section: str, template: str,
+                      inputs: str | None, make_context) -> Page:
+    """A section page drawn from many facts: made only when drawn, named by its inputs."""
+    page = section_page(data, lang, section, template)
+    page.inputs, page.make_context, page.inputs_are_coarse = inputs, make_context, True
+    return page
 
 
 def fact_sort_key(view: FactView) -> tuple:
@@ -254,14 +274,19 @@ def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
         ids = {s.id for _f, s in pairs} | claimed_by.get(entry_id, set())
         briefings = [s for s in data.sitreps if s.id in ids]          # newest first
         entries.append((table[entry_id], len(pairs), len(briefings)))
-        section = f"{kind}/{entry_id}"
-        latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
-                        reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
-        pages.append(section_page(
-            data, lang, section, "entity.html", kind=kind, entry=table[entry_id],
-            facts=data.views(lang, latest), total_facts=len(pairs), briefings=briefings))
+        pages.append(lazy_section_page(
+            data, lang, f"{kind}/{entry_id}", "entity.html",
+            data.inputs_of(f"{kind} {entry_id}", briefings),
+            partial(_entity_context, data, lang, kind, table[entry_id], pairs, briefings)))
     pages.append(section_page(data, lang, kind, "entities.html", kind=kind, entries=entries))
     return pages
+
+
+def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, briefings) -> dict:
+    latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
+                    reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
+    return {"kind": kind, "entry": entry, "facts": data.views(lang, latest),
+            "total_facts": len(pairs), "briefings": briefings}
 
 
 def tag_pages(data: SiteData, lang: str) -> list[Page]:
@@ -284,16 +309,24 @@ def plan(data: SiteData) -> list[Page]:
     root_alternates = {lang: section_url(lang) for lang in config.languages}
     pages = [Page("index.html", "root.html", None, {}, root_alternates),
              Page("404.html", "404.html", None, {}, {})]
+    # What the pages drawn from many facts read: every briefing (home: the key figures
+    # and the latest), those with dated events or deployments (timeline), those with
+    # casualty figures (figures).
+    everything = data.inputs_of("home", data.sitreps)
+    dated = data.inputs_of("timeline", [s for s in data.sitreps if any(
+        f.kind in ("event", "deployment") and f.when for f in s.facts)])
+    counted = data.inputs_of("figures", [s for s in data.sitreps if any(
+        f.kind == "casualties" and f.quantity is not None for f in s.facts)])
     for lang in config.languages:
-        pages.append(section_page(data, lang, "", "home.html",
-                                  key_figures=key_figures(data, lang),
-                                  latest=data.sitreps[:LATEST_ON_HOME]))
+        pages.append(lazy_section_page(data, lang, "", "home.html", everything, partial(
+            lambda lang: {"key_figures": key_figures(data, lang),
+                          "latest": data.sitreps[:LATEST_ON_HOME]}, lang)))
         pages.append(section_page(data, lang, "briefings", "briefings.html",
                                   sitreps=data.sitreps))
-        pages.append(section_page(data, lang, "timeline", "timeline.html",
-                                  months=timeline(data, lang)))
-        pages.append(section_page(data, lang, "figures", "figures.html",
-                                  charts=charts(data, lang)))
+        pages.append(lazy_section_page(data, lang, "timeline", "timeline.html", dated, partial(
+            lambda lang: {"months": timeline(data, lang)}, lang)))
+        pages.append(lazy_section_page(data, lang, "figures", "figures.html", counted, partial(
+            lambda lang: {"charts": charts(data, lang)}, lang)))
         for kind in ("actors", "places", "sources"):
             pages.extend(entity_pages(data, lang, kind))
         pages.extend(tag_pages(data, lang))
