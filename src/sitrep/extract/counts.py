@@ -76,7 +76,15 @@ _GENERIC = re.compile(
 _PROJECTION = re.compile(
     r"\b(?:pourrai(?:en)?t|pourront|envisage(?:nt|rait|raient)?\s+d[e']|prévoi(?:t|ent)\s+d[e']"
     r"|projett?e(?:nt)?\s+d[e']|s'apprête(?:nt)?\s+à|menace(?:nt)?\s+d[e']|n'exclu\w*\s+pas"
-    r"|si\s+(?:la|le|les|l')|risque(?:nt)?\s+d[e'])")
+    r"|si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)"
+    r"|risque(?:nt)?\s+d[e'])")
+# A figure that its own clause denies, or says was not reported (« Kiev dément les
+# affirmations selon lesquelles 500 soldats … », « n'a pas fait état de 1 000 tués »).
+_DENIED = re.compile(
+    r"\b(?:dément|démentent|démentait|démentaient|a\s+démenti|ont\s+démenti|nie|nient|niait"
+    r"|réfute|réfutent|a\s+réfuté|ont\s+réfuté)\b"
+    r"|\bn'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
+    r"|mentionné|annoncé|confirmé|signalé|rapporté)\b")
 _GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troupes|forces|militaires"
                        r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
 _LOSS_CUES = ("losses", "lost_their_lives")
@@ -254,6 +262,8 @@ class CountReader:
             return None
         if _PROJECTION.search(scan, max(view.start, self._modal_start(view, figure) - 40),
                               figure.start) or _PROJECTED_PREDICATE.match(scan, figure.end):
+            return None
+        if _DENIED.search(scan, max(view.start, clause[0]), figure.start):
             return None
         draft = Draft(cue.kind, cue.category, None, figure.quantity,
                       rule=f"{cue.rule}_{figure.rule}")

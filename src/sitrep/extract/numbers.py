@@ -61,8 +61,13 @@ QUALIFIERS = {
     "at_most": [r"tout\s+au\s+plus", r"au\s+plus", r"au\s+maximum", r"jusqu'à",
                 r"pas\s+plus\s+d[e']", r"n'excéd\w*\s+pas(?:\s+les)?"],
 }
-_QUALIFIER_OF = [(name, re.compile(rf"(?:{'|'.join(p)})\Z"))
-                 for name, p in QUALIFIERS.items()]
+# « n'a jamais dépassé 15 000 » bounds the figure from above: checked before
+# « dépassé » alone is read as a lower bound.
+_NEVER_EXCEEDED = [r"n'(?:a|ont|avait|avaient|aurait|auraient)\s+jamais\s+(?:dépass|excéd)\w*"
+                   r"(?:\s+les)?", r"ne\s+(?:dépass|excéd)\w*\s+(?:pas|jamais)(?:\s+les)?"]
+QUALIFIERS["at_most"] += _NEVER_EXCEEDED
+_QUALIFIER_OF = [("at_most", re.compile(rf"(?:{'|'.join(_NEVER_EXCEEDED)})\Z"))] + [
+    (name, re.compile(rf"(?:{'|'.join(p)})\Z")) for name, p in QUALIFIERS.items()]
 QUALIFIER = "|".join(p for phrases in QUALIFIERS.values() for p in phrases)
 SUFFIX = r"(?P<suffix>\s+(?:ou\s+plus|et\s+plus|au\s+moins|au\s+minimum|environ)\b)?"
 
@@ -74,7 +79,8 @@ UNITS = (r"%|pour\s*cent\b|p\.\s*100\b|mm\b|cm\b|km²|km2\b|km\b|kilomètres?\b|
 IDENTIFIED_BY = (r"résolutions?|articles?|art\.|n°|no\.|numéros?|décrets?|lois?|pages?|p\."
                  r"|paragraphes?|chapitres?|alinéas?|tomes?|vol\.|codes?|tél\.?|téléphone|routes?"
                  r"|autoroutes?|brigade|régiment|bataillon|division|corps|unité|secteur|zone"
-                 r"|parallèle|sommet|vol|point|points")
+                 r"|parallèle|sommet|vol|point|points|jugements?|questions?|annexes?|notes?"
+                 r"|encadrés?|tableaux?|graphiques?|cartes?|étapes?|phases?")
 
 # « 3 000 à 4 000 », « 10 000-12 000 »; a hyphen between words is a compound (« soixante-dix »).
 RANGE_TO = r"(?:\s+à\s+|(?<=\d)\s*-\s*(?=\d))"

@@ -26,8 +26,9 @@ _FOLD = str.maketrans({
 # str.translate with a table walks every character in Python-level lookups; replacing
 # only the characters present is some forty times faster on briefing-sized text.
 _FOLD_PAIRS = tuple((chr(code), target) for code, target in _FOLD.items())
-# Links carry digits (dates, ids) that are not part of the prose.
-_URL = re.compile(r"https?://[^\s)>\]]+|\]\([^)\s]*\)")
+# Links carry digits (dates, ids) that are not part of the prose; so do footnote
+# markers (« à l'automne 2024[^1] », and « [^1]: » opening the note itself).
+_URL = re.compile(r"https?://[^\s)>\]]+|\]\([^)\s]*\)|\[\^[^\]\s]{1,20}\]")
 
 _LINE = re.compile(r"[^\n]+")
 _MARKER = re.compile(r"[ ]*((?:#{1,6}[ ]+|>[ ]*|[-+•][ ]+|\d{1,3}[.)][ ]+)*)")
@@ -80,7 +81,7 @@ def scan_copy(body: str) -> str:
     for character, target in _FOLD_PAIRS:
         if character in scan:
             scan = scan.replace(character, target)
-    if "://" in scan or "](" in scan:
+    if "://" in scan or "](" in scan or "[^" in scan:
         scan = _URL.sub(lambda m: " " * len(m.group()), scan)
     return scan
 
