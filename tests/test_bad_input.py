@@ -146,6 +146,8 @@ BAD_BRIEFINGS = {
                           "---\nT.\n", ":2: 'title' contains a control character"),
     "raw control character": ("2025-01-01-bad.fr.md", "---\ntitle: a\x00b\ndate: 2025-01-01"
                               "\n---\nT.\n", ":2:9: invalid YAML: character U+0000"),
+    "hidden line break": ("2025-01-01-bad.fr.md", "---\ntitle: a\x85b\ndate: 2025-01-01"
+                          "\n---\nT.\n", ":2:9: invalid YAML: character U+0085 is a line break"),
     "brackets that would stall markdown": ("2025-01-01-bad.fr.md", HEADER + "---\nTexte.\n\n"
                                            + "[" * 5000 + "\n", ":7: too many nested or "
                                            "unclosed '['"),

@@ -17,6 +17,9 @@ MAX_DEPTH = 32
 # C0 and C1 control characters other than tab and newline: YAML escapes ("\x00") can
 # still put them in a value; they are invisible, and some are not even allowed in HTML.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Line breaks that YAML honours but editors hardly show (NEL, LS, PS): in a plain value
+# YAML folds them into a space, so the control-character check above never sees them.
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 class SafeLoader(yaml.SafeLoader):
@@ -153,6 +156,12 @@ def read_text(path: Path, limit: int | None = None) -> str:
 def load_document(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
     """The data of one YAML document and its node tree (whose marks locate keys and
     items), or a SitrepError located in the file (first_line: where text starts)."""
+    hidden = _HIDDEN_BREAK.search(text)
+    if hidden is not None:
+        before = text[:hidden.start()]
+        raise SitrepError(f"invalid YAML: character U+{ord(hidden.group()):04X} is a line break "
+                          "to YAML (a value would silently lose it): remove it", path,
+                          first_line + before.count("\n"), hidden.start() - before.rfind("\n"))
     fast = _fast_load(text)
     if fast is not None:
         return fast

@@ -89,8 +89,8 @@ _GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troup
                        r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
 _LOSS_CUES = ("losses", "lost_their_lives")
 # « la moitié des 11 000 soldats ont été tués »: the 11 000 are the whole, not the losses.
-_FRACTION_OF = re.compile(r"\b(?:moitié|tiers|quarts?|majorité|partie|plupart|totalité|ensemble"
-                          r"|%|pour\s*cent|dixième|cinquième)\s+(?:des|de\s+ces|de\s+leurs|de\s+ses"
+_FRACTION_OF = re.compile(r"(?:\b(?:moitié|tiers|quarts?|majorité|partie|plupart|totalité|ensemble"
+                          r"|pour\s*cent|dixième|cinquième)|%)\s+(?:des|de\s+ces|de\s+leurs|de\s+ses"
                           r"|du|de\s+la)\s+(?:\w+\s+)?\Z")
 # A relative clause goes on with the time of the clause before (« …début février, où … »).
 _RELATIVE_CLAUSE = re.compile(r"(?:où|dont|qui|lorsque|quand|puis)\b")
@@ -118,6 +118,17 @@ _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouverne
 _TRANSFERRED = re.compile(r"\btransféré(?:e|s|es)?\b")
 _TOOK_PRISONER_BEFORE = re.compile(r"\b(?:avoir|a|ont|aurait|auraient|avait|avaient|auront)\s+"
                                    r"(?:déjà\s+)?fait\s+\Z")
+# « capturés par les forces spéciales ukrainiennes »: the captor, named as the agent.
+_CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3}\Z")
+# « des forces ukrainiennes capturent deux soldats nord-coréens blessés »: captives,
+# whatever else befell them.
+_CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
+                              r"|faits\s+prisonniers)\b")
+# « Séoul estime qu'environ 3 000 renforts … », « un contingent que Séoul évaluait à
+# 11 000 hommes »: who estimates or reports the figure is not whose people they are.
+_SAYS_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?\s+(?:estim|évalu|chiffr|affirm|avanc|indiqu|rapport|assur|déclar"
+    r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*\s+(?:que\b|qu'|à\b)")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
@@ -210,7 +221,10 @@ class CountReader:
         figures = view.figures
         for position, figure in enumerate(figures):
             seg_start = figures[position - 1].end if position else view.start
-            seg_end = figures[position + 1].start if position + 1 < len(figures) else view.end
+            # The earlier figure of a change (« passe de 3 000 à 4 000 tués ») counts what
+            # the later one counts: its segment runs on over it.
+            after = position + (2 if figure.rule == "change_from" else 1)
+            seg_end = figures[after].start if after < len(figures) else view.end
             draft = self._read_figure(view, figure, seg_start, seg_end)
             if draft is not None:
                 drafts.append(draft)
@@ -241,6 +255,10 @@ class CountReader:
                 and not _TRANSFERRED.search(self.doc.low, figure.end, p.start)
                 for p in view.places):
             return Cue(figure.start, figure.end, "deployment", "deployed", "present_somewhere")
+        if cue is not None and cue.category in ("wounded", "killed") and cue.start >= figure.end \
+                and _CAPTURED_BEFORE.search(self.doc.low, view.sentence.clause_at(figure.start)[0],
+                                            figure.start):
+            return Cue(cue.start, cue.end, "casualties", "captured", "captives_described")
         if cue is not None and cue.category == "deployed" and any(
                 c.category == "reinforcement" and seg_start <= c.start < seg_end
                 and not (c.start > figure.end
@@ -292,10 +310,12 @@ class CountReader:
         # Claimants are not the people counted (« le renseignement militaire ukrainien »).
         in_segment = [a for a in view.actors if seg_start <= a.start < seg_end
                       and not any(s.start <= a.start < s.end for s in view.sources)]
+        captors = [a for a in in_segment if cue.category == "captured" and a.start > figure.end
+                   and _CAPTOR_BEFORE.search(scan, max(view.start, a.start - 40), a.start)]
         # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
         # people noun (« les Nord-Coréens »).
-        attached = [a for a in in_segment
-                    if a.attached or (a.demonym and not a.adjective)]
+        attached = [a for a in in_segment if a not in captors
+                    and (a.attached or (a.demonym and not a.adjective))]
         paired = self._respective_actor(view, figure, [
             a for a in view.actors if not any(s.start <= a.start < s.end for s in view.sources)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »
@@ -314,9 +334,9 @@ class CountReader:
                 scan, max(view.start, figure.start - 30), figure.start):
             captors = [a for a in view.actors if a.start < figure.start
                        and self.adversaries.get(a.id)]
-            if captors:
-                draft.actor = self.adversaries[captors[-1].id]
-                return
+        if captors and self._captives_of(captors[-1].id):
+            draft.actor = self._captives_of(captors[-1].id)
+            return
         # « Côté russe, 3 500 hommes … »: a fronted side names whose people they are.
         sides = [a for a in view.actors if a.adjective and a.start < figure.start
                  and _SIDE_BEFORE.search(scan, max(view.start, a.start - 12), a.start)]
@@ -338,7 +358,8 @@ class CountReader:
             sources = view.sources
             subjects = [a for a in view.actors if a.start < figure.start and not a.adjective
                         and not is_locative(scan, a.start)
-                        and not any(s.start <= a.start < s.end for s in sources)]
+                        and not any(s.start <= a.start < s.end for s in sources)
+                        and not _SAYS_AFTER.match(scan, a.end, figure.start)]
             if subjects:
                 draft.actor = subjects[-1].id
                 return
@@ -352,6 +373,15 @@ class CountReader:
                 return
         draft.actor = self.discourse.actor or self.default_actor
         draft.fallback.add("actor")
+
+    def _captives_of(self, captor: str) -> str | None:
+        """Whose people a side takes prisoner: the side the briefing is about when that
+        side fights the captor (Ukraine takes North Koreans in a briefing on them),
+        else the captor's adversary."""
+        about = self.discourse.actor or self.default_actor
+        if about is not None and about != captor and self.adversaries.get(about) == captor:
+            return about
+        return self.adversaries.get(captor)
 
     def _respective_actor(self, view, figure: Figure, actors: list) -> str | None:
         """With « respectivement », the n-th figure after it goes with the n-th side

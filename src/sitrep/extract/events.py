@@ -19,7 +19,8 @@ from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
 _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d'))?"
-                r"(?:(?:la\s+|le\s+|l')?(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
+                r"(?:(?:la\s+|le\s+|l')?(?:petite\s+|grande\s+)?"
+                r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région)\b)[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_named_place",
@@ -40,11 +41,13 @@ EVENT_RULES = RuleSet([
     Rule("counteroffensive",
          r"contre-offensives?|contre-attaques?|contre-attaqué|riposté|riposte|reconquête"
          r"|récupérer\s+(?:les\s+)?(?:territoires|terres|positions)", "counteroffensive"),
-    Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré|franchi\s+la\s+frontière"
+    Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré"
+                      r"|franchi(?:ssent|ssaient|ssant|rent|t)?\s+la\s+frontière"
                       r"|offensive\s+transfrontalière", "incursion"),
     Rule("offensive",
          r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
-         r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|nouveaux\s+)?"
+         r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|premiers\s+"
+         r"|nouveaux\s+)?"
          r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
          r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
@@ -56,15 +59,18 @@ EVENT_RULES = RuleSet([
          r"|(?P<on_object>quitt(?:ent|aient|ait|é|ée|és|ées)\s+(?:la\s+ville|le\s+village|la\s+localité"
          r"|la\s+région|l'oblast|leurs\s+positions))"
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
-         r"|retirée?s\s+de", "withdrawal"),
+         r"|retiré(?:e|s|es)?\s+(?:de|du|des)", "withdrawal"),
     Rule("confirmation",
          r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
-         r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)", "confirmation"),
+         r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?",
+         "confirmation"),
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se)\s+"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
-                  r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite", "visit"),
+                  r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
+                  r"|(?:a|ont|avait|avaient)\s+été\s+reçue?s?", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
-                      r"|entrée?\s+en\s+vigueur", "agreement"),
+                      r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
+                      r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)", "agreement"),
     Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
                       r"|condamné)|déclaration|communiqué",
          "statement"),
@@ -78,6 +84,7 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
+_WHEN_CLAUSE = re.compile(r"\s*(?:lorsque|lorsqu'|quand|alors\s+que|au\s+moment\s+où)")
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
 _SAYING = ("confirmation", "statement")
@@ -173,6 +180,14 @@ class EventReader:
                                             and _THAT.search(self.doc.low, hit.end, d.start))]
         if same:
             return min(same, key=lambda d: abs(d.start - hit.start))
+        # « … le 6 août 2024, lorsque des brigades franchissent la frontière »: a clause of
+        # time takes the date that ends the clause before it.
+        if clause_index > 0 and _WHEN_CLAUSE.match(self.doc.low, clause[0]):
+            before = view.sentence.clauses[clause_index - 1]
+            ending = [d for d in view.dates if before[0] <= d.start < before[1]
+                      and not self.doc.low[d.end:before[1]].strip(" ,")]
+            if ending:
+                return ending[-1]
         # A date fronted in clauses of its own; of « La veille, le 12 mars, … » the
         # nearest, which is the more precise.
         for index in range(clause_index - 1, -1, -1):

@@ -76,6 +76,7 @@ UNITS = (r"%|pour\s*cent\b|p\.\s*100\b|mm\b|cm\b|km²|km2\b|km\b|kilomètres?\b|
          r"|minutes?\b|min\b|secondes?\b|jours?\b|semaines?\b|mois\b|ans?\b|années?\b|°|degrés?\b"
          r"|€|\$|£|dollars?\b|euros?\b|roubles?\b|wons?\b|livres?\b|usd\b|eur\b|fois\b"
          r"|tiers\b|quarts?\b|cinquièmes?\b|dixièmes?\b|moitié\b|pour\s*mille\b|‰")
+UNIT_AFTER = rf"\s*(?:(?:de\s+|d')?(?:{UNITS}))"
 IDENTIFIED_BY = (r"résolutions?|articles?|art\.|n°|no\.|numéros?|décrets?|lois?|pages?|p\."
                  r"|paragraphes?|chapitres?|alinéas?|tomes?|vol\.|codes?|tél\.?|téléphone|routes?"
                  r"|autoroutes?|brigade|régiment|bataillon|division|corps|unité|secteur|zone"
@@ -103,15 +104,23 @@ QUANTITY_RULES = RuleSet([
     Rule("age", rf"\bâgée?s?\s+(?:de\s+)?{DIGIT_NUMBER}(?:\s+(?:et|à|ou)\s+{DIGIT_NUMBER})?\s+ans\b"),
     Rule("measure", rf"{NUMBER}\s*(?:(?:de\s+|d')?(?:{UNITS}))"),
     Rule("range_between", rf"\bentre\s+(?:les\s+)?(?P<low>{NUMBER})\s+et\s+(?:les\s+)?(?P<high>{NUMBER})"),
+    # « le bilan passe de 3 000 à 4 000 »: two figures, the earlier and the later, not a
+    # range; the earlier is read here, the later as any figure.
+    Rule("change_from", rf"(?:pass|grimp|augment|bondi|mont|chut|baiss|recul|évolu|progress)\w*"
+                        rf"\s+(?:de|d')\s*(?P<n>{NUMBER})"
+                        rf"(?=\s+(?:à|a)\s+(?:(?:{QUALIFIER})\s*)?{NUMBER})"),
     Rule("range_from_to", rf"\b(?:de|d')\s*(?P<low>{NUMBER})\s+(?:à|a)\s+(?P<high>{NUMBER})"),
     Rule("range_qualified", rf"(?P<qual>{QUALIFIER})\s*(?P<low>{NUMBER}){RANGE_TO}(?P<high>{NUMBER})"),
     Rule("range_to", rf"(?P<low>{NUMBER}){RANGE_TO}(?P<high>{NUMBER})"),
-    Rule("qualified_number", rf"(?P<qual>{QUALIFIER})\s*(?P<n>{NUMBER}){SUFFIX}"),
+    # A qualifier before a measure is the measure's (« près de quarante pour cent »): the
+    # rule fails there, so that the measure rule reads the number and its unit whole
+    # and leaves no « cent » to be read as a count.
+    Rule("qualified_number", rf"(?P<qual>{QUALIFIER})\s*(?P<n>(?>{NUMBER}))(?!{UNIT_AFTER}){SUFFIX}"),
     Rule("plain_number", rf"(?P<n>{NUMBER}){SUFFIX}"),
 ], before=r"(?<![\w.,+\-/])")
 
 _NOT_COUNTS = {"phone_number", "clock_time", "identifier", "measure", "age"}
-_UNIT_AFTER = re.compile(rf"\s*(?:(?:de\s+|d')?(?:{UNITS}))")
+_UNIT_AFTER = re.compile(UNIT_AFTER)
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
     rf"(?P<base>.+?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?(?:\s+(?:de\s+|d')(?P<mult>milliers|millions))?")
@@ -303,6 +312,8 @@ def _figure(hit, scan: str) -> Figure | None:
     number_end = hit.match.end(f"{hit.rule.name}__n")
     if _lone_one(scan, number_start, number_end, written.strip()):
         return None
+    if hit.rule.name == "change_from":
+        start = number_start               # the figure, not the verb before it
     if hit.rule.name == "plain_number":
         if _is_year(scan, number_start, number_end, written.strip()) \
                 or _touches_other_digits(scan, number_start, number_end) \
