@@ -39,7 +39,9 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
     adversaries = {entry.id: entry.get("adversary") for entry in gazetteer.actors.values()
                    if entry.get("adversary")}
     counts = CountReader(doc, discourse, _main_actor(doc), adversaries)
-    events = EventReader(doc, discourse)
+    events = EventReader(doc, discourse, {entry.id: entry.get("actor")
+                                          for entry in gazetteer.sources.values()
+                                          if entry.get("actor")})
     drafts: list[Draft] = []
     last_source = None
     for view in doc.views:

@@ -77,7 +77,17 @@ _PROJECTION = re.compile(
     r"\b(?:pourrai(?:en)?t|pourront|envisage(?:nt|rait|raient)?\s+d[e']|prévoi(?:t|ent)\s+d[e']"
     r"|projett?e(?:nt)?\s+d[e']|s'apprête(?:nt)?\s+à|menace(?:nt)?\s+d[e']|n'exclu\w*\s+pas"
     r"|si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)"
-    r"|risque(?:nt)?\s+d[e'])")
+    r"|risque(?:nt)?\s+d[e']"
+    # « a annoncé que la Corée du Nord enverrait 1 000 démineurs »: a sending ahead.
+    r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b)")
+# A figure told of another war is history, not a count (« la guerre de Corée, qui lui
+# avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
+_PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
+                       r"|grande\s+guerre|guerre\s+du\s+vietnam|guerre\s+d'afghanistan"
+                       r"|guerre\s+froide)\b")
+HISTORY_YEARS = 10
+# « les deux prisonniers », « des deux hommes »: a count told before, named again.
+_DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
 # A figure that its own clause denies, or says was not reported (« Kiev dément les
 # affirmations selon lesquelles 500 soldats … », « n'a pas fait état de 1 000 tués »).
 _DENIED = re.compile(
@@ -214,6 +224,7 @@ class CountReader:
         self.discourse = discourse
         self.default_actor = default_actor
         self.adversaries = adversaries or {}     # actor id -> the side it fights
+        self.counted: set[int] = set()            # the values of the figures read so far
 
     def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
         """The sentence's facts, and the clauses whose figures made them."""
@@ -228,6 +239,8 @@ class CountReader:
             draft = self._read_figure(view, figure, seg_start, seg_end)
             if draft is not None:
                 drafts.append(draft)
+                if draft.quantity.value is not None:
+                    self.counted.add(draft.quantity.value)
                 clauses.add(view.sentence.clause_at(figure.start))
                 self.discourse.actor = draft.actor or self.discourse.actor
         return drafts, clauses
@@ -282,6 +295,12 @@ class CountReader:
                               figure.start) or _PROJECTED_PREDICATE.match(scan, figure.end):
             return None
         if _DENIED.search(scan, max(view.start, clause[0]), figure.start):
+            return None
+        if _PAST_WAR.search(scan, view.start, view.end) or any(
+                d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates):
+            return None
+        if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
+                scan, max(view.start, figure.start - 8), figure.start):
             return None
         draft = Draft(cue.kind, cue.category, None, figure.quantity,
                       rule=f"{cue.rule}_{figure.rule}")

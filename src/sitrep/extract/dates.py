@@ -316,7 +316,12 @@ def _later(hit, ctx: _Context) -> Interval | None:
     if count is None or ctx.last is None:
         return None
     backwards = hit.group("dir").lower() in ("auparavant", "plus tôt", "avant")
-    base = ctx.last.start if backwards else ctx.last.end
+    last = ctx.last
+    if ctx.last_day is not None and last.end < ctx.last_day.start:
+        # The story is at its last day told; a mention before it looked back (« le 26
+        # avril … depuis l'incursion en août 2024. Deux jours plus tard » is the 28th).
+        last = ctx.last_day
+    base = last.start if backwards else last.end
     day = _offset(base, -count if backwards else count, hit.group("unit"))
     return day, day, "day"
 

@@ -115,9 +115,11 @@ def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
 class EventReader:
     """Reads dated events, one sentence at a time."""
 
-    def __init__(self, doc: Document, discourse: Discourse) -> None:
+    def __init__(self, doc: Document, discourse: Discourse,
+                 source_actors: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.discourse = discourse
+        self.source_actors = source_actors or {}    # source id -> the state it belongs to
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         if not view.dates:
@@ -206,6 +208,15 @@ class EventReader:
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low
         actors = view.actors
+        if hit.rule.value in _SAYING:
+            # « le NIS a confirmé qu'un soldat nord-coréen … »: a source that speaks, as
+            # the subject nearest the verb, speaks for its state.
+            speakers = [m for m in view.sources if clause[0] <= m.start < hit.start
+                        and m.id in self.source_actors]
+            if speakers and not any(speakers[-1].start < a.start < hit.start for a in actors):
+                speaker = speakers[-1]
+                return dataclasses.replace(speaker, kind="actor",
+                                           id=self.source_actors[speaker.id])
         # On the trigger noun: « la contre-offensive russe »; not on a verb's object
         # (« attaquent les positions ukrainiennes »).
         for actor in actors if hit.group("on_object") is None else ():
