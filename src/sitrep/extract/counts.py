@@ -296,8 +296,7 @@ class CountReader:
             return None
         if _DENIED.search(scan, max(view.start, clause[0]), figure.start):
             return None
-        if _PAST_WAR.search(scan, view.start, view.end) or any(
-                d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates):
+        if self._tells_history(view):
             return None
         if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
                 scan, max(view.start, figure.start - 8), figure.start):
@@ -314,6 +313,17 @@ class CountReader:
         anchors = [figure.start] if date_start is None else [figure.start, date_start]
         draft.evidence.append(evidence_span(view, anchors))
         return draft
+
+    def _tells_history(self, view) -> bool:
+        """Whether the sentence tells of another war or of a time long past; once per sentence."""
+        known = view.extra.get("history")
+        if known is None:
+            scan = self.doc.low
+            known = view.extra["history"] = bool(
+                scan.find("guerre", view.start, view.end) >= 0
+                and _PAST_WAR.search(scan, view.start, view.end)) or any(
+                d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates)
+        return known
 
     def _modal_start(self, view, figure: Figure) -> int:
         """Where the clause that sets the figure's mood starts: its own, or for a clause

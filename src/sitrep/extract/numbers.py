@@ -104,11 +104,6 @@ QUANTITY_RULES = RuleSet([
     Rule("age", rf"\bâgée?s?\s+(?:de\s+)?{DIGIT_NUMBER}(?:\s+(?:et|à|ou)\s+{DIGIT_NUMBER})?\s+ans\b"),
     Rule("measure", rf"{NUMBER}\s*(?:(?:de\s+|d')?(?:{UNITS}))"),
     Rule("range_between", rf"\bentre\s+(?:les\s+)?(?P<low>{NUMBER})\s+et\s+(?:les\s+)?(?P<high>{NUMBER})"),
-    # « le bilan passe de 3 000 à 4 000 »: two figures, the earlier and the later, not a
-    # range; the earlier is read here, the later as any figure.
-    Rule("change_from", rf"(?:pass|grimp|augment|bondi|mont|chut|baiss|recul|évolu|progress)\w*"
-                        rf"\s+(?:de|d')\s*(?P<n>{NUMBER})"
-                        rf"(?=\s+(?:à|a)\s+(?:(?:{QUALIFIER})\s*)?{NUMBER})"),
     Rule("range_from_to", rf"\b(?:de|d')\s*(?P<low>{NUMBER})\s+(?:à|a)\s+(?P<high>{NUMBER})"),
     Rule("range_qualified", rf"(?P<qual>{QUALIFIER})\s*(?P<low>{NUMBER}){RANGE_TO}(?P<high>{NUMBER})"),
     Rule("range_to", rf"(?P<low>{NUMBER}){RANGE_TO}(?P<high>{NUMBER})"),
@@ -120,6 +115,10 @@ QUANTITY_RULES = RuleSet([
 ], before=r"(?<![\w.,+\-/])")
 
 _NOT_COUNTS = {"phone_number", "clock_time", "identifier", "measure", "age"}
+# « le bilan passe de 3 000 à 4 000 »: a change, two figures (the earlier, the later),
+# not a range.
+_CHANGE_BEFORE = re.compile(r"\b(?:pass|grimp|augment|bondi|mont|chut|baiss|recul|évolu|progress)"
+                            r"\w*\s+\Z")
 _UNIT_AFTER = re.compile(UNIT_AFTER)
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
@@ -280,7 +279,7 @@ def _lone_one(scan: str, start: int, end: int, written: str) -> bool:
     return not _PEOPLE_AFTER.match(scan, end)
 
 
-def _figure(hit, scan: str) -> Figure | None:
+def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     if hit.rule.name in _NOT_COUNTS:
         return None
     start, end = hit.start, hit.end
@@ -302,6 +301,10 @@ def _figure(hit, scan: str) -> Figure | None:
             low_value *= multiplier           # « entre trois et quatre mille »
         if not low_value < high_value:
             return None
+        if hit.rule.name == "range_from_to" and _CHANGE_BEFORE.search(scan, max(0, start - 30), start):
+            return [Figure(hit.start_of(bound), hit.end_of(bound), make_quantity(value, "exact"),
+                           rule) for bound, value, rule in (("low", low_value, "change_from"),
+                                                            ("high", high_value, "change_to"))]
         return Figure(start, end, Quantity(None, low_value, high_value, "range"), hit.rule.name)
     written = hit.group("n")
     parsed = number_value(written)
@@ -312,8 +315,6 @@ def _figure(hit, scan: str) -> Figure | None:
     number_end = hit.match.end(f"{hit.rule.name}__n")
     if _lone_one(scan, number_start, number_end, written.strip()):
         return None
-    if hit.rule.name == "change_from":
-        start = number_start               # the figure, not the verb before it
     if hit.rule.name == "plain_number":
         if _is_year(scan, number_start, number_end, written.strip()) \
                 or _touches_other_digits(scan, number_start, number_end) \
@@ -335,7 +336,9 @@ def find_quantities(scan: str, skip: list[tuple[int, int]] = ()) -> list[Figure]
         if index < len(skip) and skip[index][0] < hit.end:
             continue
         figure = _figure(hit, scan)
-        if figure is not None:
+        if isinstance(figure, list):
+            figures.extend(figure)
+        elif figure is not None:
             figures.append(figure)
     return figures
 

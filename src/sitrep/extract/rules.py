@@ -50,6 +50,9 @@ class Hit:
     def start_of(self, name: str) -> int:
         return self.match.start(f"{self.rule.name}__{name}")
 
+    def end_of(self, name: str) -> int:
+        return self.match.end(f"{self.rule.name}__{name}")
+
     def group(self, name: str) -> str | None:
         try:
             return self.match.group(f"{self.rule.name}__{name}")
