@@ -27,8 +27,8 @@ _CASUALTY_KIND = r"(?:tués|morts|blessés|disparus|capturés|prisonniers|faits\
 CUE_RULES = RuleSet([
     # Two or more kinds of casualty together (« tués ou blessés », « tués, blessés ou
     # disparus », « … confondus »), or all of them: the total.
-    Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*{_CASUALTY_KIND})*\s+(?:ou|et|et/ou)\s+"
-                              rf"{_CASUALTY_KIND}(?:\s+confondus)?"
+    Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*(?:de\s+)?{_CASUALTY_KIND})*\s+"
+                              rf"(?:ou|et|et/ou)\s+(?:de\s+)?{_CASUALTY_KIND}(?:\s+confondus)?"
                               r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)",
          ("casualties", "total")),
     Rule("lost_their_lives", r"(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\s+la\s+vie"
@@ -57,6 +57,7 @@ CUE_RULES = RuleSet([
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
+                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
                      r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"

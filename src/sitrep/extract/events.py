@@ -23,6 +23,10 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région)\b)[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
+    Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
+         r"(?:repris|reconquis|libéré|pris\s+le\s+contrôle\s+de)\s+(?:l'ensemble|la\s+totalité"
+         r"|l'intégralité)\s+(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire|des\s+territoires)",
+         "capture"),
     Rule("capture_of_named_place",
          r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés)(?:\s*»)?"
          r"|reprise|prise|capture|libération|contrôle)"       # « libéré » Soudja: a claim quoted
@@ -50,6 +54,7 @@ EVENT_RULES = RuleSet([
          r"|nouveaux\s+)?"
          r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
+         r"|(?:a|ont|avait|avaient)\s+attaqué\s+(?:au|à|dans|près|en|vers|autour)\b"
          r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
          r"|forces|troupes|unités|villages?|ville|localités?))"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
