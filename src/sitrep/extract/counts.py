@@ -141,6 +141,12 @@ _SAYS_AFTER = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s+(?:estim|évalu|chiffr|affirm|avanc|indiqu|rapport|assur|déclar"
     r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*\s+(?:que\b|qu'|à\b)")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
+_OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
+_SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
+                          r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé)\b")
+# A figure that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
+_SUPERSEDED = re.compile(r"\b(?:version|estimation|note|édition|chiffre)\s+(?:précédente|antérieure"
+                         r"|initiale|erronée)\b|\bcontrairement\s+à\s+ce\s+que\b")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
@@ -297,7 +303,8 @@ class CountReader:
             return None
         if _DENIED.search(scan, max(view.start, clause[0]), figure.start):
             return None
-        if self._tells_history(view):
+        if self._tells_history(view) or _SUPERSEDED.search(scan, max(view.start, clause[0]),
+                                                           figure.start):
             return None
         if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
                 scan, max(view.start, figure.start - 8), figure.start):
@@ -356,6 +363,24 @@ class CountReader:
         if on_cue:                    # « les pertes ukrainiennes seraient … de 500 »
             draft.actor = on_cue[0].id
             return
+        # « environ 50 000 soldats russes »: a demonym on the figure's own noun.
+        on_noun = [a for a in attached if a.adjective and figure.end <= a.start <= figure.end + 30
+                   and _OWN_NOUN.fullmatch(scan, figure.end, a.start)]
+        if on_noun:
+            draft.actor = on_noun[0].id
+            return
+        # « Les services sud-coréens maintiennent leur estimation : Pyongyang a envoyé en
+        # Russie 12 000 soldats »: who sends them, in the figure's own clause, outweighs a
+        # demonym in a clause before it.
+        clause = view.sentence.clause_at(figure.start)
+        if draft.kind == "deployment" and attached and all(a.start < clause[0] for a in attached):
+            senders = [a for a in view.actors if clause[0] <= a.start < figure.start
+                       and not a.adjective and not is_locative(scan, a.start)
+                       and not any(s.start <= a.start < s.end for s in view.sources)
+                       and _SENDS_AFTER.match(scan, a.end, figure.start)]
+            if senders:
+                draft.actor = senders[-1].id
+                return
         if attached:
             draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
             return
@@ -379,7 +404,10 @@ class CountReader:
         if agents:
             draft.actor = agents[0].id
             return
-        genitive = [a for a in in_segment if _GENITIVE.search(scan, max(0, a.start - 30), a.start)]
+        # « les pertes de la Russie », « 3 000 soldats de la Corée du Nord »; not « des
+        # hôpitaux militaires de Moscou » further on.
+        genitive = [a for a in in_segment if _GENITIVE.search(scan, max(0, a.start - 30), a.start)
+                    and (a.start < figure.start or a.start - figure.end <= 30)]
         if genitive:
             draft.actor = genitive[0].id
             return

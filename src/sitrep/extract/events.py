@@ -89,6 +89,8 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
+_HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
+_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
 _WHEN_CLAUSE = re.compile(r"\s*(?:lorsque|lorsqu'|quand|alors\s+que|au\s+moment\s+où)")
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
@@ -129,6 +131,9 @@ class EventReader:
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         if not view.dates:
             return []
+        if _HYPOTHESIS.match(self.doc.low, view.start) and _CONDITIONAL.search(
+                self.doc.low, view.start, view.end):
+            return []           # « Si Moscou lançait une offensive …, ces unités y seraient … »
         chosen: dict[tuple, tuple[object, Draft]] = {}
         for hit in view.extra["triggers"]:
             category = hit.rule.value
