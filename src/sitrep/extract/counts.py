@@ -146,7 +146,7 @@ _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait
                           r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé)\b")
 # A figure that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
 _SUPERSEDED = re.compile(r"\b(?:version|estimation|note|édition|chiffre)\s+(?:précédente|antérieure"
-                         r"|initiale|erronée)\b|\bcontrairement\s+à\s+ce\s+que\b")
+                         r"|initiale|erronée)\b")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
