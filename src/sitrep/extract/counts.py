@@ -65,8 +65,9 @@ CUE_RULES = RuleSet([
 ], before=r"(?<![\w-])", after=r"(?![\w-])")
 
 _HEAD = re.compile(
-    r"\s*\(?\s*(?:(?:de|des)\s+|d')?(?:(?:nouveaux|nouvelles|autres|jeunes|premiers|premières"
-    r"|derniers|dernières|anciens|simples)\s+)?(?P<word>[^\W\d_][\w'-]*)?")
+    r"\s*\(?\s*(?:(?:de|des)\s+|d')?(?:(?:ces|leurs|ses|nos)\s+)?"
+    r"(?:(?:nouveaux|nouvelles|autres|jeunes|premiers|premières"
+    r"|derniers|dernières|anciens|simples|propres)\s+)?(?P<word>[^\W\d_][\w'-]*)?")
 _PEOPLE_WORD = re.compile(rf"(?:{PEOPLE})\Z")
 _GENERIC = re.compile(
     r"\b(?:une?|chaque)\s+(?:bataillon|brigade|régiment|division|compagnie|unité|section|escouade"
@@ -141,6 +142,7 @@ _SAYS_AFTER = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s+(?:estim|évalu|chiffr|affirm|avanc|indiqu|rapport|assur|déclar"
     r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*\s+(?:que\b|qu'|à\b)")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
+_RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
                           r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé)\b")
@@ -268,6 +270,10 @@ class CountReader:
                     self.doc.low, max(view.start, figure.start - 80), figure.start):
                 return Cue(figure.start, figure.end, "deployment", "deployed", "size_of_a_force")
         else:
+            # « dépassent 6 000, soit plus de la moitié du contingent »: what follows « soit »
+            # compares the figure with something else.
+            restated = _RESTATEMENT_AFTER.search(self.doc.low, figure.end, seg_end)
+            seg_end = restated.start() if restated else seg_end
             cue = _nearest_cue(self.doc.low, cues, figure, seg_start, seg_end) \
                 or _nearest_cue(self.doc.low, cues, figure, view.start, figure.start)
         if cue is None and head == "people" and any(

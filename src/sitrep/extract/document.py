@@ -22,7 +22,9 @@ from sitrep.extract.numbers import Figure, find_quantities
 from sitrep.extract.text import Sentence, SentenceIndex, lower_copy, scan_copy, split_sentences
 
 # « KIEV, 4 sept. 2024 — »: the place and day a dispatch was filed, not facts.
-_DATELINE = re.compile(r"^[ #>]*[A-ZÀ-Þ][A-ZÀ-Þ' .-]{1,40},[^\n,—]{1,30}?(?:—|\s-{1,2}\s)", re.MULTILINE)
+# « KIEV, 14 mars — », « PYONGYANG – »: a city in capitals, maybe a date, then a dash.
+_DATELINE = re.compile(r"^[ #>]*[A-ZÀ-Þ][A-ZÀ-Þ' .-]{1,40}(?:,[^\n,—]{1,30}?)?(?:—|\s-{1,2}\s)",
+                       re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -35,6 +35,8 @@ EVENT_RULES = RuleSet([
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
          r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
+    Rule("control_passed",           # « Soudja est passée sous contrôle ukrainien le 15 août »
+         r"(?:est|sont|était|serait)\s+passée?s?\s+sous\s+(?:le\s+)?contrôle", "capture"),
     Rule("fall_of_named_place",      # « Soudja est tombée le 13 mars » (the name: see read)
          r"(?:est|était|serait|aurait|a|avait)\s+(?:été\s+)?tombée?"
          r"(?:\s+aux\s+mains\s+d(?:es|u|e\s+la|e\s+l'|'))?", "capture"),
@@ -45,8 +47,8 @@ EVENT_RULES = RuleSet([
     Rule("counteroffensive",
          r"contre-offensives?|contre-attaques?|contre-attaqué|riposté|riposte|reconquête"
          r"|récupérer\s+(?:les\s+)?(?:territoires|terres|positions)", "counteroffensive"),
-    Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré"
-                      r"|franchi(?:ssent|ssaient|ssant|rent|t)?\s+la\s+frontière"
+    Rule("incursion", r"incursions?|(?:a|ont)\s+pénétré"       # « la frontière russe »: whose border
+                      r"|(?P<on_object>franchi(?:ssent|ssaient|ssant|rent|t)?\s+la\s+frontière)"
                       r"|offensive\s+transfrontalière", "incursion"),
     Rule("offensive",
          r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
@@ -66,7 +68,7 @@ EVENT_RULES = RuleSet([
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
          r"|retiré(?:e|s|es)?\s+(?:de|du|des)", "withdrawal"),
     Rule("confirmation",
-         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
+         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,4}?(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?",
          "confirmation"),
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se)\s+"
