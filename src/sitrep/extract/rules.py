@@ -231,6 +231,7 @@ class RuleSet:
         self._finder: re.Pattern | None = None
         self._opens: dict[str, Callable[[str], bool]] | None = None
         self._by_character: dict[str, re.Pattern | None] = {}
+        self._by_rules: dict[tuple[str, ...], re.Pattern] = {}
 
     def _use(self) -> None:
         self._uses += 1
@@ -257,9 +258,13 @@ class RuleSet:
         except KeyError:
             if self._opens is None:
                 return self.regex           # not warmed up: the whole alternation
-            names = [name for name, opens in self._opens.items() if opens(character)]
-            regex = (self.regex if len(names) == len(self._parts)
-                     else self._compile(names) if names else None)
+            names = tuple(name for name, opens in self._opens.items() if opens(character))
+            regex = self._by_rules.get(names)
+            if regex is None and names:
+                # Characters that open the same rules share one compiled alternation
+                # (most letters do): each compilation of a large set costs milliseconds.
+                regex = self._by_rules[names] = (self.regex if len(names) == len(self._parts)
+                                                 else self._compile(list(names)))
             self._by_character[character] = regex
             return regex
 
