@@ -204,3 +204,13 @@ def test_casualty_without_a_date_is_as_of_the_briefing(gazetteer):
     text = "---\ntitle: t\ndate: 2025-01-20\n---\nPlus de 500 soldats nord-coréens ont été tués.\n"
     fact = only(extract_facts(briefing_from(text, "2025-01-20-t.fr.md"), gazetteer), kind="casualties")
     assert (fact.when.start, fact.when.precision, fact.when.text) == (dt.date(2025, 1, 20), "day", None)
+
+
+def test_a_count_named_again_with_a_definite_article_is_counted_once(gazetteer):
+    text = ("---\ntitle: Prisonniers\ndate: 2025-01-15\n---\n"
+            "Deux soldats nord-coréens ont été capturés le 9 janvier par les forces ukrainiennes. "
+            "Kiev propose d'échanger les deux prisonniers contre des soldats ukrainiens. "
+            "Les deux soldats nord-coréens sont détenus à Kiev.\n")
+    facts = extract_facts(briefing_from(text, "2025-01-15-essai.fr.md"), gazetteer)
+    counted = [f for f in facts if f.kind != "event"]
+    assert [(f.category, f.actor, f.quantity.value) for f in counted] == [("captured", "KP", 2)]

@@ -2,8 +2,8 @@
 
 When the only inputs edited since the last build are briefing files, and each edited
 briefing still shows the rest of the site what it showed before (its title, date, tags
-and facts: its outside signature; and its translation status), then only its own pages, its
-entry in data/facts.json and, for one of the latest, the feeds can differ. Those are
+and facts: its outside signature; and its translation status), then only its own
+pages, its entry in data/facts.json and, for one of the latest, the feeds can differ. Those are
 drawn from the edited files and their two neighbours (the feeds: the latest briefings);
 every other file stays as the last build left it. Anything else (a file added or
 removed, a fact changed, a template, the gazetteer, the settings) goes through the full

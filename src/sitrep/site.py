@@ -172,6 +172,10 @@ def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
     return figures
 
 
+def _home_context(data: SiteData, lang: str) -> dict:
+    return {"key_figures": key_figures(data, lang), "latest": data.sitreps[:LATEST_ON_HOME]}
+
+
 # -- briefings ------------------------------------------------------------------------
 
 class LazyBody:
@@ -318,15 +322,14 @@ def plan(data: SiteData) -> list[Page]:
     counted = data.inputs_of("figures", [s for s in data.sitreps if any(
         f.kind == "casualties" and f.quantity is not None for f in s.facts)])
     for lang in config.languages:
-        pages.append(lazy_section_page(data, lang, "", "home.html", everything, partial(
-            lambda lang: {"key_figures": key_figures(data, lang),
-                          "latest": data.sitreps[:LATEST_ON_HOME]}, lang)))
+        pages.append(lazy_section_page(data, lang, "", "home.html", everything,
+                                       partial(_home_context, data, lang)))
         pages.append(section_page(data, lang, "briefings", "briefings.html",
                                   sitreps=data.sitreps))
-        pages.append(lazy_section_page(data, lang, "timeline", "timeline.html", dated, partial(
-            lambda lang: {"months": timeline(data, lang)}, lang)))
-        pages.append(lazy_section_page(data, lang, "figures", "figures.html", counted, partial(
-            lambda lang: {"charts": charts(data, lang)}, lang)))
+        pages.append(lazy_section_page(data, lang, "timeline", "timeline.html", dated,
+                                       lambda lang=lang: {"months": timeline(data, lang)}))
+        pages.append(lazy_section_page(data, lang, "figures", "figures.html", counted,
+                                       lambda lang=lang: {"charts": charts(data, lang)}))
         for kind in ("actors", "places", "sources"):
             pages.extend(entity_pages(data, lang, kind))
         pages.extend(tag_pages(data, lang))
