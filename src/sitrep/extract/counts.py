@@ -140,7 +140,11 @@ _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|f
 # 11 000 hommes »: who estimates or reports the figure is not whose people they are.
 _SAYS_AFTER = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s+(?:estim|évalu|chiffr|affirm|avanc|indiqu|rapport|assur|déclar"
-    r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*\s+(?:que\b|qu'|à\b)")
+    r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*"
+    r"(?:\s+(?:déjà|aussi|désormais|toujours|encore|pour\s+sa\s+part|de\s+son\s+côté))?"
+    r"\s+(?:que\b|qu'|à\b)")
+# « 8 000 d'entre eux »: part of the people counted just before.
+_OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
@@ -359,6 +363,9 @@ class CountReader:
         # people noun (« les Nord-Coréens »).
         attached = [a for a in in_segment if a not in captors
                     and (a.attached or (a.demonym and not a.adjective))]
+        if self.discourse.actor and _OF_THEM_AFTER.match(scan, figure.end):
+            draft.actor = self.discourse.actor
+            return
         paired = self._respective_actor(view, figure, [
             a for a in view.actors if not any(s.start <= a.start < s.end for s in view.sources)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »
