@@ -80,8 +80,10 @@ _PROJECTION = re.compile(
     r"|projett?e(?:nt)?\s+d[e']|s'apprête(?:nt)?\s+à|menace(?:nt)?\s+d[e']|n'exclu\w*\s+pas"
     r"|si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)"
     r"|risque(?:nt)?\s+d[e']"
-    # « a annoncé que la Corée du Nord enverrait 1 000 démineurs »: a sending ahead.
-    r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b)")
+    # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
+    # de 6 000 militaires »: a sending ahead.
+    r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b"
+    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+prochaine?s?\b)")
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"

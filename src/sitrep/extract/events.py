@@ -61,6 +61,8 @@ EVENT_RULES = RuleSet([
          r"|forces|troupes|unités|villages?|ville|localités?))"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
          "offensive"),
+    Rule("attack_on_named_place",    # « attaqué Soudja » (after « attaquent les positions »)
+         r"attaqu(?:é|ée|ent|aient|ait)\s+" + _NAMED_PLACE, "offensive"),
     Rule("withdrawal",
          r"se\s+retir\w*|s'est\s+retirée?|se\s+sont\s+retirée?s|retraits?|repli|se\s+repli\w*"
          r"|(?P<on_object>quitt(?:ent|aient|ait|é|ée|és|ées)\s+(?:la\s+ville|le\s+village|la\s+localité"
@@ -74,7 +76,7 @@ EVENT_RULES = RuleSet([
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se)\s+"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
-                  r"|(?:a|ont|avait|avaient)\s+été\s+reçue?s?", "visit"),
+                  r"|(?:a|ont|avait|avaient)\s+(?:[\w'-]+\s+){0,2}?été\s+reçue?s?", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
                       r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)", "agreement"),
@@ -139,7 +141,7 @@ class EventReader:
         chosen: dict[tuple, tuple[object, Draft]] = {}
         for hit in view.extra["triggers"]:
             category = hit.rule.value
-            if hit.rule.name == "capture_of_named_place" and \
+            if hit.rule.name in ("capture_of_named_place", "attack_on_named_place") and \
                     not self.doc.scan[hit.start_of("name")].isupper():
                 continue                  # « pris part », « repris le combat »
             if hit.rule.name == "fall_of_named_place" and \
@@ -254,6 +256,12 @@ class EventReader:
                   and _PASSIVE_AGENT.search(scan, max(0, a.start - 40), a.start)]
         if agents:
             return agents[0]
+        if hit.rule.value in _SAYING:
+            # Who speaks is named before what is said: not whom the confirmation names
+            # (« le secrétaire général de l'OTAN a confirmé que des unités nord-coréennes
+            # … » has no speaker the gazetteer knows, so no event).
+            that = _THAT.search(scan, hit.end, view.end)
+            actors = [a for a in actors if that is None or a.start < that.start()]
         return actors[0] if actors else None
 
     def _read_trigger(self, view: SentenceView, hit, clause: tuple[int, int]) -> Draft | None:
