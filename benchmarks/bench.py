@@ -58,6 +58,13 @@ def median_run(label: str, runs: int, prepare, command: list[str], cwd: Path, en
     return label, statistics.median(times), max(peaks)
 
 
+def sitrep_code() -> str:
+    """The digest sitrep keys its cache with, as a fresh process computes it."""
+    return subprocess.run([sys.executable, "-c", "from sitrep.cache import code_digest; "
+                           "print(code_digest())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def site_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -70,6 +77,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--skip-peers", action="store_true")
     args = parser.parse_args()
+    code_at_start = sitrep_code()
     base = args.work or Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     generate(base, args.count)
     sitrep_dir, pelican_dir, hugo_dir = base / "sitrep", base / "pelican", base / "hugo"
@@ -146,6 +154,10 @@ def main() -> None:
         print(f"| {label:<46} | {seconds:7.2f}s | {peak:8.0f} MB |")
     print(f"\nincremental output byte-identical to a clean build: {identical}")
     print(f"Pagefind index on its own: {pagefind_time:.2f}s")
+    if sitrep_code() != code_at_start:
+        # A build after the edit misses the cache (its key holds the code) and redraws
+        # every page: the incremental figures above would be a full build's.
+        print("WARNING: sitrep's code changed during the run; these figures are not valid")
     print(json.dumps({"count": args.count, "rows": rows, "noop": noop[1], "text_edit": one[1],
                       "fact_edit": fact[1],
                       "identical": identical, "pagefind": pagefind_time}))
