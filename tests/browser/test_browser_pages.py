@@ -76,6 +76,31 @@ def test_no_horizontal_scroll_on_a_phone(site, open_tab, name, lang):
                     f"wider elements: {dump(culprits)}", pytrace=False)
 
 
+STACKED = """() => { const cells = [...document.querySelectorAll('table.facts tbody tr:first-child td')];
+    const table = document.querySelector('table.facts');
+    return {cells: cells.map(c => [getComputedStyle(c).display,
+                                   getComputedStyle(c, '::before').content.replace(/"/g, '')]),
+            wider: table.getBoundingClientRect().width > document.documentElement.clientWidth}; }"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_facts_stack_on_a_phone_and_line_up_on_a_desktop(site, open_tab, lang):
+    """A fact's eight cells become labelled lines on a phone (the column names come from
+    data-label, in the page's language), and stay a table row on a desktop."""
+    path = page_path(site, "briefing", lang)
+    phone = open_tab(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
+    phone.page.goto(site.url(path), wait_until="load")
+    stacked = phone.page.evaluate(STACKED)
+    labels = {"fr": "Fait", "en": "Fact"}[lang]
+    assert len(stacked["cells"]) == 8 and not stacked["wider"], stacked
+    assert all(display == "block" for display, _ in stacked["cells"]), stacked
+    assert stacked["cells"][0][1] == labels and all(label for _, label in stacked["cells"])
+    desktop = open_tab(viewport=DESKTOP)
+    desktop.page.goto(site.url(path), wait_until="load")
+    lined_up = desktop.page.evaluate(STACKED)
+    assert all(display == "table-cell" for display, _ in lined_up["cells"]), lined_up
+
+
 FOCUS_STYLE = """() => { const e = document.activeElement, s = getComputedStyle(e);
     return {tag: e.tagName.toLowerCase(), cls: e.className, id: e.id,
             inSwitch: !!e.closest('.lang-switch'), style: s.outlineStyle,
