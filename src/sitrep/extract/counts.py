@@ -83,7 +83,8 @@ _PROJECTION = re.compile(
     # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
     # de 6 000 militaires »: a sending ahead.
     r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b"
-    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+prochaine?s?\b)")
+    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+prochaine?s?\b"
+    r"|sur\s+le\s+point\s+d[e'])")
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
@@ -148,10 +149,12 @@ _SAYS_AFTER = re.compile(
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
+_INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
-                          r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé)\b")
+                          r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé|concentré"
+                          r"|massé|engagé)\b")
 # A figure that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
 _SUPERSEDED = re.compile(r"\b(?:version|estimation|note|édition|chiffre)\s+(?:précédente|antérieure"
                          r"|initiale|erronée)\b")
@@ -159,7 +162,7 @@ _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
 _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
-                                  r"|devront|risquent\s+d[e'])\b")
+                                  r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e'])")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
@@ -363,8 +366,10 @@ class CountReader:
                    and _CAPTOR_BEFORE.search(scan, max(view.start, a.start - 40), a.start)]
         # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
         # people noun (« les Nord-Coréens »).
+        # « 50 000 hommes, Nord-Coréens compris »: part of the count, not whose it is.
         attached = [a for a in in_segment if a not in captors
-                    and (a.attached or (a.demonym and not a.adjective))]
+                    and (a.attached or (a.demonym and not a.adjective))
+                    and not _INCLUDED_AFTER.match(scan, a.end)]
         if self.discourse.actor and _OF_THEM_AFTER.match(scan, figure.end):
             draft.actor = self.discourse.actor
             return
@@ -429,9 +434,12 @@ class CountReader:
         if draft.kind == "deployment" or cue.rule in _LOSS_CUES:
             # The subject that sends or loses them (« la Corée du Nord a envoyé … »).
             sources = view.sources
+            # A source is no subject (« selon Moscou »), unless it sends or masses the
+            # troops itself (« Moscou avait concentré quelque 50 000 hommes »).
             subjects = [a for a in view.actors if a.start < figure.start and not a.adjective
                         and not is_locative(scan, a.start)
-                        and not any(s.start <= a.start < s.end for s in sources)
+                        and (not any(s.start <= a.start < s.end for s in sources)
+                             or _SENDS_AFTER.match(scan, a.end, figure.start))
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)]
             if subjects:
                 draft.actor = subjects[-1].id

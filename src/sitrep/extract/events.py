@@ -15,6 +15,7 @@ import dataclasses
 import re
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
+from sitrep.extract.entities import Mention
 from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
@@ -93,6 +94,7 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
 _WHEN_CLAUSE = re.compile(r"\s*(?:lorsque|lorsqu'|quand|alors\s+que|au\s+moment\s+où)")
@@ -116,6 +118,11 @@ _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+)
 _ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
 
 
+def _is_people(actor) -> bool:
+    """« les Nord-Coréens », « des soldats nord-coréens »: people, not a state or a source."""
+    return (actor.demonym and not actor.adjective) or actor.attached
+
+
 def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
     """The event triggers of the lower-case scan copy that start in [start, end)."""
     if start == 0 and end is None:
@@ -131,8 +138,17 @@ class EventReader:
         self.doc = doc
         self.discourse = discourse
         self.source_actors = source_actors or {}    # source id -> the state it belongs to
+        self.last_people: str | None = None          # whose people were named last
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
+        try:
+            return self._read(view, counted_clauses)
+        finally:
+            people = [a for a in view.actors if _is_people(a)]
+            if people:
+                self.last_people = people[-1].id
+
+    def _read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         if not view.dates:
             return []
         if _HYPOTHESIS.match(self.doc.low, view.start) and _CONDITIONAL.search(
@@ -243,6 +259,13 @@ class EventReader:
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before:
             return before[-1]
+        if _PRONOUN_SUBJECT.match(scan, clause[0]):
+            # « Les Nord-Coréens ont pesé … Selon les services sud-coréens, ils avaient été
+            # retirés … »: « ils » are the people named last, not the source before it.
+            people = [a for a in actors if a.start < clause[0] and _is_people(a)]
+            antecedent = people[-1].id if people else self.last_people
+            if antecedent is not None:
+                return Mention("actor", antecedent, hit.start, hit.end)
         if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
             if antecedent:
