@@ -83,7 +83,10 @@ _PROJECTION = re.compile(
     # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
     # de 6 000 militaires »: a sending ahead.
     r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b"
-    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+prochaine?s?\b"
+    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+(?:prochaine?s?|annoncée?s?|prévue?s?"
+    r"|attendue?s?)\b"
+    # « ce qui porterait à plus de 20 000 le nombre … »: a consequence, not a count.
+    r"|porterai(?:en)?t\s+(?:à|a)\b"
     r"|sur\s+le\s+point\s+d[e'])")
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
@@ -162,7 +165,8 @@ _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
 _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
-                                  r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e'])")
+                                  r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e']"
+                                  r"|(?:seraient|sont|serait|est)\s+attendue?s?\b)")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
@@ -415,7 +419,11 @@ class CountReader:
         # « Côté russe, 3 500 hommes … »: a fronted side names whose people they are.
         sides = [a for a in view.actors if a.adjective and a.start < figure.start
                  and _SIDE_BEFORE.search(scan, max(view.start, a.start - 12), a.start)]
-        if sides:
+        # … unless a side named after it is the subject (« Côté russe, le ministère affirme
+        # que l'Ukraine a perdu plus de 76 000 hommes »).
+        if sides and not any(sides[-1].end <= a.start < figure.start and not a.adjective
+                             and not any(s.start <= a.start < s.end for s in view.sources)
+                             and not is_locative(scan, a.start) for a in view.actors):
             draft.actor = sides[-1].id
             return
         # « … soldats envoyés en Russie par Pyongyang »: the agent sends them.
