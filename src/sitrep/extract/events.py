@@ -72,12 +72,19 @@ EVENT_RULES = RuleSet([
          r"|retiré(?:e|s|es)?\s+(?:de|du|des)", "withdrawal"),
     Rule("confirmation",
          r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,4}?(?:confirmé|reconnu|admis)"
-         r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?",
+         r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
+         # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
+         r"|(?P<on_object>salu(?:e|é|ent|ait)\s+(?:pour\s+la\s+première\s+fois\s+)?(?:le\s+rôle"
+         r"|la\s+participation|l'engagement|l'héroïsme|la\s+contribution|le\s+courage))",
          "confirmation"),
-    Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se)\s+"
+    Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se"
+                  r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
-                  r"|(?:a|ont|avait|avaient)\s+(?:[\w'-]+\s+){0,2}?été\s+reçue?s?", "visit"),
+                  r"|(?:a|ont|avait|avaient)\s+(?:[\w'-]+\s+){0,2}?été\s+reçue?s?"
+                  # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
+                  r"|(?:est|sont|était|étaient)\s+arrivée?s?\s+à\s+(?:moscou|pyongyang|pékin|séoul"
+                  r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
                       r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)", "agreement"),
@@ -94,6 +101,8 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
+_INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
+                          r"|déploiement)\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
@@ -182,6 +191,13 @@ class EventReader:
             if again is not None:       # « le 4 juin, puis de nouveau le 17 juin »
                 chosen.setdefault((again.actor, again.when.start, again.when.end), (hit, again))
             key = (draft.actor, draft.when.start, draft.when.end)
+            if key in chosen and category == "confirmation" \
+                    and chosen[key][1].category != "confirmation" \
+                    and _INVOLVEMENT.search(self.doc.low, hit.start, hit.end + 60):
+                # « a annoncé la libération de l'oblast et salué la participation des soldats
+                # nord-coréens »: acknowledging the troops, after another event, is one of
+                # its own (told first, it takes in what its object names).
+                key += ("involvement",)
             if key not in chosen or (chosen[key][0].rule.name in _WEAK_RULES
                                      and hit.rule.name not in _WEAK_RULES):
                 if key in chosen:
