@@ -58,6 +58,8 @@ CUE_RULES = RuleSet([
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
+                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?gagné\s+(?:la\s+russie"
+                     r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
                      r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"
@@ -152,6 +154,8 @@ _SAYS_AFTER = re.compile(
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
+# « Selon Séoul, 3 000 militaires … »: who says so, not who sends them.
+_ATTRIBUTED_BEFORE = re.compile(r"\b(?:selon|d'après)\s+(?:les?\s+|la\s+|l')?\Z")
 _INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
@@ -247,6 +251,8 @@ class CountReader:
         self.default_actor = default_actor
         self.adversaries = adversaries or {}     # actor id -> the side it fights
         self.counted: set[int] = set()            # the values of the figures read so far
+        self.deployed_actor: str | None = None     # whose troops were counted last
+        self.said_at = 0                           # where the last figure was read
 
     def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
         """The sentence's facts, and the clauses whose figures made them."""
@@ -265,6 +271,9 @@ class CountReader:
                     self.counted.add(draft.quantity.value)
                 clauses.add(view.sentence.clause_at(figure.start))
                 self.discourse.actor = draft.actor or self.discourse.actor
+                self.said_at = view.start
+                if draft.kind == "deployment" and draft.actor:
+                    self.deployed_actor = draft.actor
         return drafts, clauses
 
     def _classify(self, view: SentenceView, figure: Figure, seg_start: int, seg_end: int):
@@ -448,7 +457,8 @@ class CountReader:
                         and not is_locative(scan, a.start)
                         and (not any(s.start <= a.start < s.end for s in sources)
                              or _SENDS_AFTER.match(scan, a.end, figure.start))
-                        and not _SAYS_AFTER.match(scan, a.end, figure.start)]
+                        and not _SAYS_AFTER.match(scan, a.end, figure.start)
+                        and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)]
             if subjects:
                 draft.actor = subjects[-1].id
                 return
@@ -460,7 +470,15 @@ class CountReader:
             if institutions:
                 draft.actor = institutions[-1].id
                 return
-        draft.actor = self.discourse.actor or self.default_actor
+        # In a paragraph of its own, troops sent or present are the side whose troops were
+        # counted last, not the side whose losses were (« l'Ukraine aurait perdu 2 000
+        # hommes. ¶ … 3 000 soldats supplémentaires ont été envoyés en Russie »); within
+        # one (« Les pertes nord-coréennes dépassent 6 000. Cela représente la moitié des
+        # 11 000 soldats déployés »), the side spoken of.
+        new_paragraph = "\n\n" in scan[self.said_at:view.start]
+        draft.actor = (self.deployed_actor or self.default_actor
+                       if draft.kind == "deployment" and new_paragraph else None) \
+            or self.discourse.actor or self.default_actor
         draft.fallback.add("actor")
 
     def _captives_of(self, captor: str) -> str | None:
