@@ -28,6 +28,20 @@ def _main_actor(doc: Document) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+_SIDES: dict[int, tuple[Gazetteer, dict[str, str], dict[str, str]]] = {}
+
+
+def _sides(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
+    """Each actor's adversary and each source's state, read once per gazetteer."""
+    known = _SIDES.get(id(gazetteer))
+    if known is None or known[0] is not gazetteer:
+        known = _SIDES[id(gazetteer)] = (
+            gazetteer,
+            {e.id: e.get("adversary") for e in gazetteer.actors.values() if e.get("adversary")},
+            {e.id: e.get("actor") for e in gazetteer.sources.values() if e.get("actor")})
+    return known[1], known[2]
+
+
 def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
                 header_source: str | None = None) -> list[Draft]:
     """Every fact the rules find in a body, merged, before annotations."""
@@ -36,12 +50,9 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
     doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
     doc.scan_runs("triggers", [v for v in doc.views if v.dates], find_triggers)
     discourse = Discourse()
-    adversaries = {entry.id: entry.get("adversary") for entry in gazetteer.actors.values()
-                   if entry.get("adversary")}
+    adversaries, source_actors = _sides(gazetteer)
     counts = CountReader(doc, discourse, _main_actor(doc), adversaries)
-    events = EventReader(doc, discourse, {entry.id: entry.get("actor")
-                                          for entry in gazetteer.sources.values()
-                                          if entry.get("actor")})
+    events = EventReader(doc, discourse, source_actors)
     drafts: list[Draft] = []
     last_source = None
     for view in doc.views:

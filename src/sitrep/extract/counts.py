@@ -18,7 +18,7 @@ from sitrep.extract.entities import is_locative
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.lexicon import FUNCTION_WORDS, GROUPS, PEOPLE
 from sitrep.extract.numbers import Figure
-from sitrep.extract.rules import Rule, RuleSet
+from sitrep.extract.rules import Rule, RuleSet, by_first_character
 
 _NOT_HUMAN_LOSSES = (r"(?!\s+(?:matérielles|d'équipements?|de\s+(?:territoire|terrain|matériel|chars|"
                      r"véhicules|blindés|équipements?|positions|temps)))")
@@ -77,19 +77,22 @@ _GENERIC = re.compile(
     r"|se\s+compose|est\s+composée?|aligne|totalise)\b"
     r"|\b(?:en\s+général|généralement|en\s+moyenne|typiquement|habituellement|d'ordinaire"
     r"|théoriquement|en\s+principe|pour\s+mémoire)\b")
-_PROJECTION = re.compile(
-    r"\b(?:pourrai(?:en)?t|pourront|envisage(?:nt|rait|raient)?\s+d[e']|prévoi(?:t|ent)\s+d[e']"
-    r"|projett?e(?:nt)?\s+d[e']|s'apprête(?:nt)?\s+à|menace(?:nt)?\s+d[e']|n'exclu\w*\s+pas"
-    r"|si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)"
-    r"|risque(?:nt)?\s+d[e']"
+# Every alternative opens with a literal character, so the regex engine skips ahead to
+# those alone (rules.by_first_character); the guard stands for a word boundary before it.
+_WORD_START = r"(?<![\w-].)"
+_PROJECTION = re.compile(by_first_character([
+    r"pourrai(?:en)?t\b", r"pourront\b", r"envisage(?:nt|rait|raient)?\s+d[e']",
+    r"prévoi(?:t|ent)\s+d[e']", r"projett?e(?:nt)?\s+d[e']", r"s'apprête(?:nt)?\s+à",
+    r"menace(?:nt)?\s+d[e']", r"n'exclu\w*\s+pas", r"risque(?:nt)?\s+d[e']",
+    r"si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)",
     # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
     # de 6 000 militaires »: a sending ahead.
-    r"|(?:enverr|déploier|dépêcher|fournir|transférer)(?:a|ait|aient|ont)\b"
-    r"|(?:envoi|déploiement|arrivée|renfort|contingent)s?\s+(?:prochaine?s?|annoncée?s?|prévue?s?"
-    r"|attendue?s?)\b"
+    *(rf"{verb}(?:a|ait|aient|ont)\b" for verb in ("enverr", "déploier", "dépêcher", "fournir",
+                                                  "transférer")),
+    *(rf"{noun}s?\s+(?:prochaine?s?|annoncée?s?|prévue?s?|attendue?s?)\b"
+      for noun in ("envoi", "déploiement", "arrivée", "renfort", "contingent")),
     # « ce qui porterait à plus de 20 000 le nombre … »: a consequence, not a count.
-    r"|porterai(?:en)?t\s+(?:à|a)\b"
-    r"|sur\s+le\s+point\s+d[e'])")
+    r"porterai(?:en)?t\s+(?:à|a)\b", r"sur\s+le\s+point\s+d[e']"], _WORD_START))
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
@@ -99,12 +102,16 @@ HISTORY_YEARS = 10
 # « les deux prisonniers », « des deux hommes »: a count told before, named again.
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
 # A figure that its own clause denies, or says was not reported (« Kiev dément les
-# affirmations selon lesquelles 500 soldats … », « n'a pas fait état de 1 000 tués »).
-_DENIED = re.compile(
-    r"\b(?:dément|démentent|démentait|démentaient|a\s+démenti|ont\s+démenti|nie|nient|niait"
-    r"|réfute|réfutent|a\s+réfuté|ont\s+réfuté)\b"
-    r"|\bn'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
-    r"|mentionné|annoncé|confirmé|signalé|rapporté)\b")
+# affirmations selon lesquelles 500 soldats … », « n'a pas fait état de 1 000 tués »), or
+# that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
+_NOT_ASSERTED = re.compile(by_first_character([
+    *(rf"{verb}\b" for verb in ("dément", "démentent", "démentait", "démentaient",
+                                r"a\s+démenti", r"ont\s+démenti", "nie", "nient", "niait",
+                                "réfute", "réfutent", r"a\s+réfuté", r"ont\s+réfuté")),
+    r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
+    r"|mentionné|annoncé|confirmé|signalé|rapporté)\b",
+    *(rf"{noun}\s+(?:précédente|antérieure|initiale|erronée)\b"
+      for noun in ("version", "estimation", "note", "édition", "chiffre"))], _WORD_START))
 _GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troupes|forces|militaires"
                        r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
 _LOSS_CUES = ("losses", "lost_their_lives")
@@ -162,9 +169,6 @@ _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
                           r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé|concentré"
                           r"|massé|engagé)\b")
-# A figure that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
-_SUPERSEDED = re.compile(r"\b(?:version|estimation|note|édition|chiffre)\s+(?:précédente|antérieure"
-                         r"|initiale|erronée)\b")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
@@ -329,10 +333,8 @@ class CountReader:
         if _PROJECTION.search(scan, max(view.start, self._modal_start(view, figure) - 40),
                               figure.start) or _PROJECTED_PREDICATE.match(scan, figure.end):
             return None
-        if _DENIED.search(scan, max(view.start, clause[0]), figure.start):
-            return None
-        if self._tells_history(view) or _SUPERSEDED.search(scan, max(view.start, clause[0]),
-                                                           figure.start):
+        if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
+                or self._tells_history(view):
             return None
         if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
                 scan, max(view.start, figure.start - 8), figure.start):

@@ -147,19 +147,24 @@ class EventReader:
         self.doc = doc
         self.discourse = discourse
         self.source_actors = source_actors or {}    # source id -> the state it belongs to
-        self.last_people: str | None = None          # whose people were named last
+        self.named: list[list] = []                  # the actors of each sentence read, in order
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
-        try:
-            return self._read(view, counted_clauses)
-        finally:
-            people = [a for a in view.actors if _is_people(a)]
+        drafts = self._read(view, counted_clauses) if view.dates else []
+        if view.actors:
+            self.named.append(view.actors)
+        return drafts
+
+    @property
+    def last_people(self) -> str | None:
+        """Whose people the sentences before this one named last."""
+        for actors in reversed(self.named[-3:]):
+            people = [a for a in actors if _is_people(a)]
             if people:
-                self.last_people = people[-1].id
+                return people[-1].id
+        return None
 
     def _read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
-        if not view.dates:
-            return []
         if _HYPOTHESIS.match(self.doc.low, view.start) and _CONDITIONAL.search(
                 self.doc.low, view.start, view.end):
             return []           # « Si Moscou lançait une offensive …, ces unités y seraient … »
