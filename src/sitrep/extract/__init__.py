@@ -28,18 +28,18 @@ def _main_actor(doc: Document) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-_SIDES: dict[int, tuple[Gazetteer, dict[str, str], dict[str, str]]] = {}
+_SIDES: list = [None, {}, {}]        # the last gazetteer asked about, and its two tables
 
 
 def _sides(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
-    """Each actor's adversary and each source's state, read once per gazetteer."""
-    known = _SIDES.get(id(gazetteer))
-    if known is None or known[0] is not gazetteer:
-        known = _SIDES[id(gazetteer)] = (
-            gazetteer,
-            {e.id: e.get("adversary") for e in gazetteer.actors.values() if e.get("adversary")},
-            {e.id: e.get("actor") for e in gazetteer.sources.values() if e.get("actor")})
-    return known[1], known[2]
+    """Each actor's adversary and each source's state, read once for the gazetteer a
+    build extracts every briefing with."""
+    if _SIDES[0] is not gazetteer:
+        _SIDES[:] = [gazetteer,
+                     {e.id: e.get("adversary") for e in gazetteer.actors.values()
+                      if e.get("adversary")},
+                     {e.id: e.get("actor") for e in gazetteer.sources.values() if e.get("actor")}]
+    return _SIDES[1], _SIDES[2]
 
 
 def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
