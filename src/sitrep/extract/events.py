@@ -37,7 +37,7 @@ EVENT_RULES = RuleSet([
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
          r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
     Rule("control_passed",           # « Soudja est passée sous contrôle ukrainien le 15 août »
-         r"(?:est|sont|était|serait)\s+passée?s?\s+sous\s+(?:le\s+)?contrôle", "capture"),
+         r"passée?s?\s+sous\s+(?:le\s+)?contrôle", "capture"),
     Rule("fall_of_named_place",      # « Soudja est tombée le 13 mars » (the name: see read)
          r"(?:est|était|serait|aurait|a|avait)\s+(?:été\s+)?tombée?"
          r"(?:\s+aux\s+mains\s+d(?:es|u|e\s+la|e\s+l'|'))?", "capture"),
@@ -57,7 +57,7 @@ EVENT_RULES = RuleSet([
          r"|nouveaux\s+)?"
          r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
-         r"|(?:a|ont|avait|avaient)\s+attaqué\s+(?:au|à|dans|près|en|vers|autour)\b"
+         r"|attaqué\s+(?:au|à|dans|près|en|vers|autour)\b"
          r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
          r"|forces|troupes|unités|villages?|ville|localités?))"
          r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
@@ -71,7 +71,11 @@ EVENT_RULES = RuleSet([
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
          r"|retiré(?:e|s|es)?\s+(?:de|du|des)", "withdrawal"),
     Rule("confirmation",
-         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,4}?(?:confirmé|reconnu|admis)"
+         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
+         # « a pour la première fois (officiellement) reconnu »: spelt out, since a wider
+         # gap after every « a » would cost every sentence
+         r"|(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?pour\s+la\s+première\s+fois\s+(?:\w+\s+)?"
+         r"(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
          r"|(?P<on_object>salu(?:e|é|ent|ait)\s+(?:pour\s+la\s+première\s+fois\s+)?(?:le\s+rôle"
@@ -81,9 +85,9 @@ EVENT_RULES = RuleSet([
                   r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
-                  r"|(?:a|ont|avait|avaient)\s+(?:[\w'-]+\s+){0,2}?été\s+reçue?s?"
+                  r"|été\s+reçue?s?"
                   # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
-                  r"|(?:est|sont|était|étaient)\s+arrivée?s?\s+à\s+(?:moscou|pyongyang|pékin|séoul"
+                  r"|arrivée?s?\s+à\s+(?:moscou|pyongyang|pékin|séoul"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
     Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
