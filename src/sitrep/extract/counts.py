@@ -92,7 +92,10 @@ _PROJECTION = re.compile(by_first_character([
     *(rf"{noun}s?\s+(?:prochaine?s?|annoncée?s?|prévue?s?|attendue?s?)\b"
       for noun in ("envoi", "déploiement", "arrivée", "renfort", "contingent")),
     # « ce qui porterait à plus de 20 000 le nombre … »: a consequence, not a count.
-    r"porterai(?:en)?t\s+(?:à|a)\b", r"sur\s+le\s+point\s+d[e']"], _WORD_START))
+    r"porterai(?:en)?t\s+(?:à|a)\b", r"sur\s+le\s+point\s+d[e']",
+    # « Pyongyang doit envoyer 1 000 démineurs »: an obligation ahead.
+    r"doi(?:t|vent)\s+(?:encore\s+|aussi\s+|en\s+outre\s+)?(?:envoyer|déployer|dépêcher|fournir"
+    r"|transférer|acheminer)\b"], _WORD_START))
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"

@@ -102,7 +102,11 @@ EVENT_RULES = RuleSet([
 # ratification en novembre »).
 _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d')?"
-                             r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z")
+                             r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z"
+                             # « participent à la contre-offensive russe »: taking part in the
+                             # one told elsewhere (« à des assauts » are new ones)
+                             r"|\b(?:particip\w*|pris\s+part|prennent\s+part|prenaient\s+part)\s+"
+                             r"(?:à\s+la|à\s+l'|au)\s*\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
