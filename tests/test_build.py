@@ -137,3 +137,32 @@ def test_main_returns_one_for_user_errors(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["extract", "--content", str(tmp_path), "nothing.fr.md"]) == 1
     assert "no gazetteer/ folder" in capsys.readouterr().err
+
+
+def test_extract_reads_past_unknown_header_keys_and_says_so(tmp_path, capsys):
+    """`sitrep extract` only reads the facts: a header key it does not know (a typo, or
+    one another tool adds) is a warning there, and the facts still come out; a build
+    refuses the same file. `author` is a known key."""
+    PROJECT = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "2025-06-15-essai.fr.md").write_text(
+        "---\ntitle: Essai\ndate: 2025-06-15\nauthor: Hélène Vasseur\nclassification: ouvert\n"
+        "---\nLes pertes nord-coréennes ont dépassé les 6 000 dans l'oblast de Koursk.\n",
+        encoding="utf-8")
+    code = main(["extract", "--json", "--content", str(PROJECT / "content"), str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    document = json.loads(out)
+    [briefing] = document["briefings"]
+    assert [(f["kind"], f["actor"], f["quantity"]["value"]) for f in briefing["facts"]] == [
+        ("casualties", "KP", 6000)]
+    assert "2025-06-15-essai.fr.md:5: warning: unknown key 'classification'" in err
+    assert "author" not in err
+    from sitrep.content import load_briefing
+    from sitrep.errors import SitrepError, SitrepErrors
+    with pytest.raises((SitrepError, SitrepErrors)) as refused:
+        load_briefing(folder / "2025-06-15-essai.fr.md")
+    assert "unknown key 'classification'" in str(refused.value)
+    assert load_briefing(folder / "2025-06-15-essai.fr.md", keep_unknown_keys=True) \
+        .meta["author"] == "Hélène Vasseur"

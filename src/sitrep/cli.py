@@ -39,18 +39,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     gazetteer = load_gazetteer(find_content_dir(args.content) / "gazetteer")
     errors = ErrorCollector()
     reports = []
+    warnings: list[SitrepError] = []
     for path in _briefing_paths(args.paths, errors):
         with errors.collect():
-            briefing = load_briefing(path)
+            briefing = load_briefing(path, keep_unknown_keys=True)
             if briefing.language != "fr":
                 raise SitrepError("extraction reads French originals (*.fr.md)", path)
             reports.append(extract(briefing, gazetteer))
+            warnings += [SitrepError(f"warning: unknown key '{key}' in the header, left out "
+                                     "(a build refuses it)", path, line)
+                         for key, line in briefing.meta.get("unknown_keys", ())]
     if args.json:
         json.dump(facts_document(reports), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(reports))
-    for error in sorted(errors.errors, key=SitrepError.sort_key):
+    for error in sorted([*errors.errors, *warnings], key=SitrepError.sort_key):
         print(error, file=sys.stderr)
     return 1 if errors.errors else 0
 

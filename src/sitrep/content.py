@@ -19,7 +19,7 @@ FILE_NAME = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[A-Za-z_-]+)
 MAX_BRIEFING_BYTES = 2_000_000
 ANNOTATION_ACTIONS = ("set", "drop", "add")
 ANNOTATION_KEYS = {"quote", *ANNOTATION_ACTIONS}
-KNOWN_KEYS = {"title", "date", "source", "tags", "facts", "translation_of", "summary"}
+KNOWN_KEYS = {"title", "date", "source", "tags", "facts", "translation_of", "summary", "author"}
 
 
 def body_hash(body: str) -> str:
@@ -181,8 +181,13 @@ def _parse_annotations(raw: Any, node: Any, body: str, path: Path, header_line: 
     return tuple(a for a in annotations if a is not None)
 
 
-def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Briefing:
-    """Turn one file's text into a Briefing, or raise every problem found in it."""
+def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
+                   keep_unknown_keys: bool = False) -> Briefing:
+    """Turn one file's text into a Briefing, or raise every problem found in it.
+
+    An unknown header key is a problem for a build (most are typos); `sitrep extract`,
+    which only reads the facts, keeps them instead (meta["unknown_keys"]: key, line)
+    and says so as a warning."""
     errors = ErrorCollector()
     header, body, body_line = split_front_matter(text, path)
     meta, node = load_document(header, path, first_line=2)
@@ -192,6 +197,7 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Br
     positions = mapping_positions(node, first_line=2)
     key_lines = {key: line for key, (line, _column) in positions.items()}
     fields: dict[str, Any] = {}
+    unknown: list[tuple[str, int]] = []
     for key in ("title", "date"):
         if key not in meta:
             errors.add(f"missing required key '{key}'", path, 1)
@@ -203,9 +209,17 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Br
                 fields[name] = check(value)
             except ValueError as exc:
                 errors.add(str(exc), path, line)
+        elif key == "author":
+            try:
+                fields["author"] = _check_text("author", value)
+            except ValueError as exc:
+                errors.add(str(exc), path, line)
         elif key not in KNOWN_KEYS:
-            errors.add(f"unknown key '{key}' in the header "
-                       f"(known: {', '.join(sorted(KNOWN_KEYS))})", path, line)
+            if keep_unknown_keys:
+                unknown.append((str(key), line))
+            else:
+                errors.add(f"unknown key '{key}' in the header "
+                           f"(known: {', '.join(sorted(KNOWN_KEYS))})", path, line)
     if language == "fr" and "translation_of" in meta:
         errors.add("'translation_of' belongs in the English file, not the French one",
                    path, key_lines.get("translation_of", 1))
@@ -216,10 +230,11 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str) -> Br
                                      key_lines.get("facts", 1), errors)
     check_body(body, path, body_line, errors)
     errors.raise_if_any()
-    summary = fields.pop("summary", None)
     # Key lines travel with the briefing so that cross-file checks (validate.py) can
     # locate, say, an unknown source without reading the file again.
-    extra = {"summary": summary} if summary else {}
+    extra = {key: fields.pop(key) for key in ("summary", "author") if fields.get(key)}
+    if unknown:
+        extra["unknown_keys"] = unknown
     return Briefing(id=briefing_id, language=language, path=path, body=body, body_line=body_line,
                     annotations=annotations, meta={**extra, "key_lines": key_lines}, **fields)
 
@@ -236,10 +251,11 @@ def parse_file_name(path: Path) -> tuple[str, str]:
     return match["id"], match["lang"]
 
 
-def load_briefing(path: Path) -> Briefing:
+def load_briefing(path: Path, keep_unknown_keys: bool = False) -> Briefing:
     """Read and parse one briefing file (a file over MAX_BRIEFING_BYTES is never read whole)."""
     briefing_id, language = parse_file_name(path)
-    return parse_briefing(path, read_text(path, MAX_BRIEFING_BYTES), briefing_id, language)
+    return parse_briefing(path, read_text(path, MAX_BRIEFING_BYTES), briefing_id, language,
+                          keep_unknown_keys)
 
 
 def find_briefing_files(folder: Path) -> list[Path]:
