@@ -192,10 +192,6 @@ class LazyBody:
             self._html = render_body(self.body, evidence_anchors(list(self.facts)))
         return self._html
 
-    def fingerprint(self, fingerprinter) -> str:
-        return fingerprinter.of(("body", self.body, tuple(
-            (a.id, a.start, a.end, a.fact_id) for a in evidence_anchors(list(self.facts)))))
-
 
 def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
                    older: Sitrep | None) -> list[Page]:

@@ -18,7 +18,7 @@ from sitrep.extract.entities import is_locative
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.lexicon import FUNCTION_WORDS, GROUPS, PEOPLE
 from sitrep.extract.numbers import Figure
-from sitrep.extract.rules import Rule, RuleSet, by_first_character
+from sitrep.extract.rules import WORD_START_GUARD, Rule, RuleSet, by_first_character
 
 _NOT_HUMAN_LOSSES = (r"(?!\s+(?:matérielles|d'équipements?|de\s+(?:territoire|terrain|matériel|chars|"
                      r"véhicules|blindés|équipements?|positions|temps)))")
@@ -78,8 +78,7 @@ _GENERIC = re.compile(
     r"|\b(?:en\s+général|généralement|en\s+moyenne|typiquement|habituellement|d'ordinaire"
     r"|théoriquement|en\s+principe|pour\s+mémoire)\b")
 # Every alternative opens with a literal character, so the regex engine skips ahead to
-# those alone (rules.by_first_character); the guard stands for a word boundary before it.
-_WORD_START = r"(?<![\w-].)"
+# those alone (rules.by_first_character).
 _PROJECTION = re.compile(by_first_character([
     r"pourrai(?:en)?t\b", r"pourront\b", r"envisage(?:nt|rait|raient)?\s+d[e']",
     r"prévoi(?:t|ent)\s+d[e']", r"projett?e(?:nt)?\s+d[e']", r"s'apprête(?:nt)?\s+à",
@@ -95,7 +94,7 @@ _PROJECTION = re.compile(by_first_character([
     r"porterai(?:en)?t\s+(?:à|a)\b", r"sur\s+le\s+point\s+d[e']",
     # « Pyongyang doit envoyer 1 000 démineurs »: an obligation ahead.
     r"doi(?:t|vent)\s+(?:encore\s+|aussi\s+|en\s+outre\s+)?(?:envoyer|déployer|dépêcher|fournir"
-    r"|transférer|acheminer)\b"], _WORD_START))
+    r"|transférer|acheminer)\b"], WORD_START_GUARD))
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
@@ -114,7 +113,7 @@ _NOT_ASSERTED = re.compile(by_first_character([
     r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
     r"|mentionné|annoncé|confirmé|signalé|rapporté)\b",
     *(rf"{noun}\s+(?:précédente|antérieure|initiale|erronée)\b"
-      for noun in ("version", "estimation", "note", "édition", "chiffre"))], _WORD_START))
+      for noun in ("version", "estimation", "note", "édition", "chiffre"))], WORD_START_GUARD))
 _GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troupes|forces|militaires"
                        r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
 _LOSS_CUES = ("losses", "lost_their_lives")
@@ -205,6 +204,11 @@ def find_cues(scan: str, start: int = 0, end: int | None = None) -> list[Cue]:
     hits = CUE_RULES.finditer(scan) if start == 0 and end is None \
         else CUE_RULES.finditer_within(scan, start, len(scan) if end is None else end)
     return [Cue(hit.start, hit.end, *hit.rule.value, hit.rule.name) for hit in hits]
+
+
+def _in_source(actor, view) -> bool:
+    """Whether an actor mention is part of a source's name (« le renseignement ukrainien »)."""
+    return any(s.start <= actor.start < s.end for s in view.sources)
 
 
 def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
@@ -379,7 +383,7 @@ class CountReader:
         scan = self.doc.low
         # Claimants are not the people counted (« le renseignement militaire ukrainien »).
         in_segment = [a for a in view.actors if seg_start <= a.start < seg_end
-                      and not any(s.start <= a.start < s.end for s in view.sources)]
+                      and not _in_source(a, view)]
         captors = [a for a in in_segment if cue.category == "captured" and a.start > figure.end
                    and _CAPTOR_BEFORE.search(scan, max(view.start, a.start - 40), a.start)]
         # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
@@ -392,7 +396,7 @@ class CountReader:
             draft.actor = self.discourse.actor
             return
         paired = self._respective_actor(view, figure, [
-            a for a in view.actors if not any(s.start <= a.start < s.end for s in view.sources)])
+            a for a in view.actors if not _in_source(a, view)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »
             draft.actor = paired
             return
@@ -414,7 +418,7 @@ class CountReader:
         if draft.kind == "deployment" and attached and all(a.start < clause[0] for a in attached):
             senders = [a for a in view.actors if clause[0] <= a.start < figure.start
                        and not a.adjective and not is_locative(scan, a.start)
-                       and not any(s.start <= a.start < s.end for s in view.sources)
+                       and not _in_source(a, view)
                        and _SENDS_AFTER.match(scan, a.end, figure.start)]
             if senders:
                 draft.actor = senders[-1].id
@@ -436,7 +440,7 @@ class CountReader:
         # … unless a side named after it is the subject (« Côté russe, le ministère affirme
         # que l'Ukraine a perdu plus de 76 000 hommes »).
         if sides and not any(sides[-1].end <= a.start < figure.start and not a.adjective
-                             and not any(s.start <= a.start < s.end for s in view.sources)
+                             and not _in_source(a, view)
                              and not is_locative(scan, a.start) for a in view.actors):
             draft.actor = sides[-1].id
             return
@@ -455,12 +459,11 @@ class CountReader:
             return
         if draft.kind == "deployment" or cue.rule in _LOSS_CUES:
             # The subject that sends or loses them (« la Corée du Nord a envoyé … »).
-            sources = view.sources
             # A source is no subject (« selon Moscou »), unless it sends or masses the
             # troops itself (« Moscou avait concentré quelque 50 000 hommes »).
             subjects = [a for a in view.actors if a.start < figure.start and not a.adjective
                         and not is_locative(scan, a.start)
-                        and (not any(s.start <= a.start < s.end for s in sources)
+                        and (not _in_source(a, view)
                              or _SENDS_AFTER.match(scan, a.end, figure.start))
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)
                         and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)]

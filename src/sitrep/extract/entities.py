@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from sitrep.extract.lexicon import CASUALTY_NOUNS, GROUPS, LOCATIVE, PEOPLE
-from sitrep.extract.rules import by_first_character, words_pattern
+from sitrep.extract.rules import WORD_START_GUARD, by_first_character, words_pattern
 from sitrep.gazetteer import Gazetteer
 
 # « la région », « cette zone », « l'oblast » without a name after them; each branch opens
@@ -83,7 +83,7 @@ class EntityMatcher:
             # Grouped by first character, the scan skips ahead to those alone.
             self.regex[kind] = re.compile(
                 by_first_character([rf"{w}(?![\w-])" for w in words_pattern(lookup).split("|")],
-                                   r"(?<![\w-].)") if lookup else "(?!)")
+                                   WORD_START_GUARD) if lookup else "(?!)")
         self.actor_words = set(self.ids["actors"])
         self._place_of: dict[str, tuple[bool, str, bool, str | None]] = {}
         self._actor_of: dict[str, tuple[str, bool]] = {}

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.lexicon import CASUALTY_NOUNS, PEOPLE
-from sitrep.extract.rules import Rule, RuleSet, by_first_character, words_pattern
+from sitrep.extract.rules import (WORD_START_GUARD, Rule, RuleSet, by_first_character,
+                                  words_pattern)
 from sitrep.model import Quantity
 
 SMALL = {"zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
@@ -93,7 +94,7 @@ _ANCHOR_ONE_OF = (rf"une?\s+(?:demi|{'|'.join(APPROX_NOUNS)}|soldat|militaire|ho
                   r"|prisonnier|officier|mort|tué|blessé|disparu|victime)")
 # Every branch opens with a literal character, so the scan skips ahead to those alone.
 ANCHOR = re.compile("|".join(rf"{d}\d*+" for d in "0123456789") + "|"
-                    + by_first_character([*_ANCHOR_WORDS, _ANCHOR_ONE_OF], r"(?<![\w-].)") + r"|\+")
+                    + by_first_character([*_ANCHOR_WORDS, _ANCHOR_ONE_OF], WORD_START_GUARD) + r"|\+")
 REACH = 40                 # « dépassent très probablement 6 000 »
 
 # Rules in priority order: what is not a count comes first and swallows its digits.

@@ -341,6 +341,11 @@ class RuleSet:
         return Hit(self.rules[found.lastgroup], found) if found else None
 
 
+# For by_first_character: no letter, digit or hyphen stands before the first character
+# (a word boundary, tried only where a branch's first character is found).
+WORD_START_GUARD = r"(?<![\w-].)"
+
+
 def by_first_character(alternatives: Iterable[str], guard: str = "") -> str:
     """Alternatives, each led by a literal character, grouped by that character.
 
