@@ -265,3 +265,21 @@ def test_pages_drawn_from_many_briefings_are_made_only_when_those_changed(projec
     EDITS["a figure"](project)
     build_project(project)
     assert "charts" in made
+
+
+def test_the_facts_files_are_joined_from_shares_made_only_for_edited_briefings(
+        project, tmp_path, monkeypatch):
+    import sitrep.datafiles
+    build_project(project)
+    made: list[str] = []
+    for name in ("csv_rows", "entry_text"):
+        real = getattr(sitrep.datafiles, name)
+        monkeypatch.setattr(sitrep.datafiles, name,
+                            lambda *args, real=real, name=name: made.append(name) or real(*args))
+    EDITS["a figure"](project)
+    assert not build_project(project).quick
+    assert sorted(made) == ["csv_rows", "csv_rows", "entry_text"]     # the seed's, fr and en
+    files = without_marker(site_files(project / "public"))
+    clean = clean_build(project, tmp_path)
+    for path in ("data/facts.json", "data/facts.fr.csv", "data/facts.en.csv"):
+        assert b"7000" in files[path] and files[path] == clean[path]

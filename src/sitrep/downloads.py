@@ -10,13 +10,23 @@ from sitrep.views import FactView
 COLUMNS = ("briefing", "briefing_date", "fact", "kind", "category", "actor", "value", "low",
            "high", "qualifier", "figure", "when_start", "when_end", "when_precision", "when",
            "location", "source", "confidence", "evidence", "rule")
+HEADER = ",".join(COLUMNS) + "\n"       # no column name needs quoting
 
 
 def facts_csv(views: list[FactView]) -> bytes:
     """Machine columns (ids, ISO dates, integers) plus the same fact in words."""
+    return csv_document([csv_rows(views)])
+
+
+def csv_document(chunks: list[str]) -> bytes:
+    """The file from its rows, given in pieces (one per briefing, say), header first."""
+    return (HEADER + "".join(chunks)).encode("utf-8")
+
+
+def csv_rows(views: list[FactView]) -> str:
+    """The rows of these facts, each ended by a newline."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
     for view in views:
         fact = view.fact
         q, w = fact.quantity, fact.when
@@ -28,4 +38,4 @@ def facts_csv(views: list[FactView]) -> bytes:
             w.start.isoformat() if w else "", w.end.isoformat() if w else "",
             w.precision if w else "", view.when, fact.location or "", fact.source or "",
             fact.confidence or "", " | ".join(view.quotes), fact.rule])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()

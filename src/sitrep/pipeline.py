@@ -16,11 +16,9 @@ from pathlib import Path
 from sitrep.cache import BuildCache, code_digest, digest, folder_digest
 from sitrep.config import SiteConfig, load_config
 from sitrep.content import load_briefing
-from sitrep.downloads import facts_csv
+from sitrep.datafiles import machine_files
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
-from sitrep.facts_json import document_bytes, entry_text
-from sitrep.feeds import feed_files, robots, sitemap
 from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
                                 page_fingerprint, shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
@@ -149,19 +147,6 @@ def _render_pages(site: PlannedSite, pages: list[Page]) -> list[tuple[str, bytes
             for page in pages]
 
 
-def machine_files(root: Path, data: SiteData, pages: list[Page]) -> dict[str, bytes]:
-    """Feeds, sitemap, robots.txt and the facts downloads."""
-    config, sitreps = data.config, data.sitreps
-    by_id = sorted(sitreps, key=lambda s: s.id)
-    files = {"data/facts.json": document_bytes([entry_text(s.report, root.resolve())
-                                                for s in by_id]),
-             "sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
-    files.update(feed_files(config, sitreps))
-    for lang in config.languages:
-        files[f"data/facts.{lang}.csv"] = facts_csv(data.views(lang, data.facts))
-    return files
-
-
 def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
                 progress: ProgressCallback | None = None) -> tuple[dict[str, bytes], int]:
     """Every output file as bytes (search index aside), and how many are pages: for
@@ -246,7 +231,7 @@ def build_project(root: Path, output: Path | None = None,
         writer.keep([page.path for page in site.pages if page.path not in stale_paths])
         for path, data in static_files(root / "templates" / "static").items():
             writer.add(path, data)
-        for path, data in machine_files(root, site.data, site.pages).items():
+        for path, data in machine_files(root, site.data, site.pages, cache, shared).items():
             writer.add(path, data)
         written = writer.finish(search=search)
     cache.save()

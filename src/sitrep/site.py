@@ -24,6 +24,8 @@ LATEST_ON_HOME = 8
 # An actor of a ten-year archive has tens of thousands of facts: its page shows the
 # latest ones and points to the downloads for the rest.
 MAX_FACTS_ON_ENTITY_PAGE = 200
+# The timeline and the figures are split by year past this many facts (see year_pages).
+YEAR_SPLIT = 500
 # Sections in the main navigation: (path under /<lang>/, message).
 NAV: list[tuple[str, str]] = [
     ("briefings", labels.N_("Briefings")),
@@ -222,12 +224,47 @@ def _briefing_context(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
             "json_ld": json_ld(data.config, sitrep, lang, source_name)}
 
 
-# -- timeline ---------------------------------------------------------------------------
+# -- timeline and figures ----------------------------------------------------------------
 
-def timeline(data: SiteData, lang: str) -> list[tuple[str, list[FactView]]]:
-    """Dated events and deployments by month of their start, oldest first."""
+@dataclass
+class YearPage:
+    """One page of a section split by year: the year it shows (None: the section is not
+    split) and the facts it shows, in the section's order."""
+    year: int | None
+    section: str                       # its path under /<lang>/
+    pairs: list[tuple[Fact, Sitrep]]
+
+
+def year_pages(section: str, pairs: list[tuple[Fact, Sitrep]], year_of) -> list[YearPage]:
+    """The section on one page while it shows at most YEAR_SPLIT facts; past that, one page
+    per year, the latest at the section's own address and each earlier one under it
+    (timeline/2024/). A page of a ten-year archive then stays readable, and an edit
+    draws one year again rather than every fact."""
+    if len(pairs) <= YEAR_SPLIT:
+        return [YearPage(None, section, pairs)]
+    years: dict[int, list] = defaultdict(list)
+    for pair in pairs:
+        years[year_of(*pair)].append(pair)
+    newest = max(years)
+    return [YearPage(year, section if year == newest else f"{section}/{year}", years[year])
+            for year in sorted(years, reverse=True)]
+
+
+def year_links(pages: list[YearPage]) -> list[tuple[str, str]]:
+    """(year, section path) of each page of a split section, newest first; none unsplit."""
+    return [(str(page.year), page.section) for page in pages if page.year is not None]
+
+
+def dated_facts(data: SiteData) -> list[tuple[Fact, Sitrep]]:
+    """Dated events and deployments, in the timeline's order."""
     dated = [(f, s) for f, s in data.facts if f.kind in ("event", "deployment") and f.when]
     dated.sort(key=lambda pair: (pair[0].when.start, pair[0].when.end, pair[1].id, pair[0].id))
+    return dated
+
+
+def timeline(data: SiteData, lang: str,
+             dated: list[tuple[Fact, Sitrep]]) -> list[tuple[str, list[FactView]]]:
+    """The dated facts by month of their start, oldest first."""
     loc = data.localizers[lang]
     months: dict[str, list[FactView]] = {}
     for view in data.views(lang, dated):
@@ -235,8 +272,6 @@ def timeline(data: SiteData, lang: str) -> list[tuple[str, list[FactView]]]:
         months.setdefault(loc.month(start.replace(day=1)), []).append(view)
     return list(months.items())
 
-
-# -- figures ----------------------------------------------------------------------------
 
 @dataclass
 class Chart:
@@ -246,16 +281,51 @@ class Chart:
     rows: list[FactView]
 
 
-def charts(data: SiteData, lang: str) -> list[Chart]:
+def counted_facts(data: SiteData) -> list[tuple[Fact, Sitrep]]:
+    """Casualty facts with a figure, oldest briefing first."""
+    return [(f, s) for f, s in data.facts if f.kind == "casualties" and f.quantity is not None]
+
+
+def charts(data: SiteData, lang: str, counted: list[tuple[Fact, Sitrep]]) -> list[Chart]:
     loc = data.localizers[lang]
     result = []
-    for (actor, category), series in casualty_series(data.facts, data.gazetteer, loc):
+    for (actor, category), series in casualty_series(counted, data.gazetteer, loc):
         title = f"{data.gazetteer.name('actors', actor, lang)} · " \
                 f"{loc.gettext(labels.CATEGORIES[('casualties', category)])}"
         rows = sorted((view for s in series for view in data.views(lang, s.points)),
                       key=lambda v: (as_of(v.fact, v.sitrep), v.source, v.id))
         result.append(Chart(title, draw_chart(series, loc, title), series, rows))
     return result
+
+
+def _drawn_from(sitreps: list[Sitrep], pairs: list[tuple[Fact, Sitrep]]) -> list[Sitrep]:
+    """The briefings whose facts these are, newest first."""
+    ids = {s.id for _f, s in pairs}
+    return [s for s in sitreps if s.id in ids]
+
+
+def split_section_pages(data: SiteData, section: str, template: str,
+                        pages: list[YearPage], make_context) -> list[Page]:
+    """The pages of a section split by year (or not), in every language; each names as
+    inputs the briefings of its year and the years the section has."""
+    links = year_links(pages)
+    result = []
+    for lang in data.config.languages:
+        for page in pages:
+            inputs = data.inputs_of(f"{section} {page.year} {links}",
+                                    _drawn_from(data.sitreps, page.pairs))
+            result.append(lazy_section_page(
+                data, lang, page.section, template, inputs,
+                partial(make_context, lang, page, links)))
+    return result
+
+
+def _timeline_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
+    return {"months": timeline(data, lang, page.pairs), "year": page.year, "years": links}
+
+
+def _figures_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
+    return {"charts": charts(data, lang, page.pairs), "year": page.year, "years": links}
 
 
 # -- actors, places, sources, tags ----------------------------------------------------
@@ -309,23 +379,25 @@ def plan(data: SiteData) -> list[Page]:
     root_alternates = {lang: section_url(lang) for lang in config.languages}
     pages = [Page("index.html", "root.html", None, {}, root_alternates),
              Page("404.html", "404.html", None, {}, {})]
-    # What the pages drawn from many facts read: every briefing (home: the key figures
-    # and the latest), those with dated events or deployments (timeline), those with
-    # casualty figures (figures).
+    # The home page reads every briefing (the key figures and the latest); the timeline
+    # and the figures, split by year or not, the briefings of their facts.
     everything = data.inputs_of("home", data.sitreps)
-    dated = data.inputs_of("timeline", [s for s in data.sitreps if any(
-        f.kind in ("event", "deployment") and f.when for f in s.facts)])
-    counted = data.inputs_of("figures", [s for s in data.sitreps if any(
-        f.kind == "casualties" and f.quantity is not None for f in s.facts)])
+    timeline_pages = year_pages("timeline", dated_facts(data),
+                                lambda fact, _s: fact.when.start.year)
+    figures_pages = year_pages("figures", counted_facts(data),
+                               lambda fact, sitrep: as_of(fact, sitrep).year)
+    by_lang: dict[str, list[Page]] = defaultdict(list)
+    for page in (split_section_pages(data, "timeline", "timeline.html", timeline_pages,
+                                     partial(_timeline_context, data))
+                 + split_section_pages(data, "figures", "figures.html", figures_pages,
+                                       partial(_figures_context, data))):
+        by_lang[page.lang].append(page)
     for lang in config.languages:
         pages.append(lazy_section_page(data, lang, "", "home.html", everything,
                                        partial(_home_context, data, lang)))
         pages.append(section_page(data, lang, "briefings", "briefings.html",
                                   sitreps=data.sitreps))
-        pages.append(lazy_section_page(data, lang, "timeline", "timeline.html", dated,
-                                       lambda lang=lang: {"months": timeline(data, lang)}))
-        pages.append(lazy_section_page(data, lang, "figures", "figures.html", counted,
-                                       lambda lang=lang: {"charts": charts(data, lang)}))
+        pages.extend(by_lang[lang])
         for kind in ("actors", "places", "sources"):
             pages.extend(entity_pages(data, lang, kind))
         pages.extend(tag_pages(data, lang))
