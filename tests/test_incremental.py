@@ -172,10 +172,14 @@ def test_a_file_left_in_the_output_by_hand_is_removed(project, tmp_path):
 def test_a_failing_incremental_build_leaves_the_site_as_it_was(project):
     build_project(project)
     before = site_files(project / "public")
+    edit(project / "templates" / "base.html", "<body", "<!-- every page changes -->\n<body")
     edit(project / "templates" / "briefing.html", "<article", "{{ no_such_thing.x }}<article")
     with pytest.raises(SitrepError):
         build_project(project)
     assert site_files(project / "public") == before
+    # Pages drawn before the failure were staged beside the output: nothing is left there.
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".sitrep-cache", "content", "public", "templates"]
 
 
 def test_a_broken_cache_is_an_empty_one(project, tmp_path):

@@ -10,6 +10,7 @@ is byte for byte the build from scratch (`--no-cache`), which the tests check.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,9 +143,10 @@ def plan_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Si
     return PlannedSite(renderer, data, plan(data), site_globals(config))
 
 
-def _render_pages(site: PlannedSite, pages: list[Page]) -> list[tuple[str, bytes]]:
-    return [(page.path, site.renderer.render(page, site.globals).encode("utf-8"))
-            for page in pages]
+def _render_pages(site: PlannedSite, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
+    """Each page drawn as it is asked for, so a worker holds one page's bytes at a time."""
+    for page in pages:
+        yield page.path, site.renderer.render(page, site.globals).encode("utf-8")
 
 
 def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
@@ -206,7 +208,7 @@ def build_project(root: Path, output: Path | None = None,
 
     writer = SiteWriter(output, manifest)
 
-    def render(pages: list[Page]) -> list[tuple[str, bytes]]:
+    def render(pages: list[Page]) -> Iterator[tuple[str, bytes]]:
         return _render_pages(site, pages)
 
     def draw_and_write(pages: list[Page]) -> list[tuple[str, str, str]]:
@@ -222,9 +224,9 @@ def build_project(root: Path, output: Path | None = None,
             writer.add_written([(path, code) for path, code, _ in drawn])
             if cache_dir is not None:
                 fingerprints = {path: fingerprint for path, _, fingerprint in drawn}
-        else:                       # few pages: drawn in memory, written once all succeeded
-            for path, data in map_shares(render, stale, jobs):
-                writer.add(path, data)
+        else:                       # changed pages staged by the workers, moved in at the end
+            writer.add_staged(map_shares(lambda pages: writer.stage_pages(render(pages)),
+                                         stale, jobs))
         if progress:
             progress("render", len(stale), len(stale))
         stale_paths = {page.path for page in stale}

@@ -1,5 +1,8 @@
 """Put a build's files in place: all at once into a fresh folder swapped in (first
-build), or only the files whose bytes changed (later builds).
+build), or only the files whose bytes changed (later builds). Later builds keep changed
+pages in a staging folder beside the output, written there by the drawing workers (a
+template edit changes every page: hundreds of megabytes that would otherwise travel
+back to one process and wait in its memory), and move them in once all are drawn.
 
 Either way nothing in the output changes until every page has been drawn, so a build
 that fails on content or templates leaves the previous site exactly as it was.
@@ -60,6 +63,10 @@ class SiteWriter:
         self.digests: dict[str, str] = {}
         self.staged: dict[str, bytes] = {}
         self.touched: set[str] = set()          # files written or removed in place
+        # Later builds: pages drawn by workers whose bytes changed wait here.
+        self.stage = self.output.parent / f".{self.output.name}.stage-{os.getpid()}"
+        self.staged_pages: list[str] = []
+        shutil.rmtree(self.stage, ignore_errors=True)
         if previous is None:
             self.folder = self.output.parent / f".{self.output.name}.new-{os.getpid()}"
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -84,6 +91,7 @@ class SiteWriter:
         """The build failed: drop the fresh folder; the output was never touched."""
         if self.fresh:
             shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.stage, ignore_errors=True)
 
     @property
     def fresh(self) -> bool:
@@ -99,6 +107,24 @@ class SiteWriter:
             _write(self.folder, path, data)
         elif self.previous.files.get(path) != code:
             self.staged[path] = data
+
+    def stage_pages(self, drawn) -> list[tuple[str, str, bool]]:
+        """In a worker of a later build: each drawn page's bytes written to the staging
+        folder if they changed; returns (path, digest, changed) for add_staged."""
+        results = []
+        for path, data in drawn:
+            code = _digest(data)
+            changed = self.previous.files.get(path) != code
+            if changed:
+                _write(self.stage, path, data)
+            results.append((path, code, changed))
+        return results
+
+    def add_staged(self, results: list[tuple[str, str, bool]]) -> None:
+        for path, code, changed in results:
+            self.digests[path] = code
+            if changed:
+                self.staged_pages.append(path)
 
     def keep(self, paths: list[str]) -> None:
         """Pages whose fingerprint did not change: their files stay as they are."""
@@ -134,14 +160,20 @@ class SiteWriter:
         return count
 
     def _update(self, search: bool) -> int:
-        count = len(self.staged)
+        count = len(self.staged) + len(self.staged_pages)
         for path in sorted(self.staged):
             _write(self.folder, path, self.staged[path])
-        self.touched.update(self.staged)
+        for path in sorted(self.staged_pages):
+            target = _safe_target(self.folder, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(_safe_target(self.stage, path), target)
+        shutil.rmtree(self.stage, ignore_errors=True)
+        self.touched.update(self.staged, self.staged_pages)
         old_bundle = {p for p in self.previous.files if p.startswith(BUNDLE + "/")}
         gone = set(self.previous.files) - set(self.digests) - old_bundle
         self._remove(gone)
-        pages_changed = any(p.endswith(".html") for p in self.staged) or gone
+        pages_changed = any(p.endswith(".html") for p in [*self.staged, *self.staged_pages]) \
+            or gone
         self.staged.clear()
         if search and (pages_changed or not old_bundle):
             self._search()          # the pages are all in place: index them

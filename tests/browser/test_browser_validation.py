@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from .browserkit import DESKTOP, dump
+from .browserkit import DESKTOP, PROJECT, dump
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AXE_RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},
@@ -63,3 +63,34 @@ def test_every_page_type_in_dark_mode_has_no_axe_violations(site, chromium, axe_
     found = axe_violations(chromium, site, axe_js, pages, color_scheme="dark")
     assert not found, f"axe violations in dark mode on {len(found)} of {len(pages)} pages:\n" \
         + dump(found)[:20000]
+
+
+def test_year_pages_are_valid_and_have_no_axe_violations(tmp_path, monkeypatch, vnu_jar,
+                                                         chromium, axe_js):
+    """The timeline and figures split by year (the project's own site is too small to
+    be split: the limit is lowered), checked like every other page."""
+    import shutil
+
+    import sitrep.site
+    from sitrep.pipeline import build_project
+
+    monkeypatch.setattr(sitrep.site, "YEAR_SPLIT", 3)
+    for folder in ("content", "templates"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    build_project(tmp_path, search=False)
+    public = tmp_path / "public"
+    pages = [f"{lang}/{section}/{year}index.html" for lang in ("fr", "en")
+             for section in ("timeline", "figures") for year in ("", "2024/")]
+    assert all((public / page).is_file() for page in pages)
+    done = subprocess.run(["java", "-jar", str(vnu_jar), "--format", "json", "--errors-only",
+                           *(str(public / page) for page in pages)],
+                          capture_output=True, text=True, timeout=240)
+    report = json.loads(done.stderr or '{"messages": []}')
+    assert [m for m in report["messages"] if m.get("type") == "error"] == []
+
+    class Files:
+        @staticmethod
+        def url(path: str) -> str:
+            return (public / path).as_uri()
+    found = axe_violations(chromium, Files, axe_js, pages)
+    assert not found, dump(found)[:20000]
