@@ -158,11 +158,50 @@ def test_extract_reads_past_unknown_header_keys_and_says_so(tmp_path, capsys):
     assert [(f["kind"], f["actor"], f["quantity"]["value"]) for f in briefing["facts"]] == [
         ("casualties", "KP", 6000)]
     assert "2025-06-15-essai.fr.md:5: warning: unknown key 'classification'" in err
-    assert "author" not in err
+    assert "left out (a build refuses it)" in err
+    assert "'author'" not in err
     from sitrep.content import load_briefing
     from sitrep.errors import SitrepError, SitrepErrors
     with pytest.raises((SitrepError, SitrepErrors)) as refused:
         load_briefing(folder / "2025-06-15-essai.fr.md")
     assert "unknown key 'classification'" in str(refused.value)
-    assert load_briefing(folder / "2025-06-15-essai.fr.md", keep_unknown_keys=True) \
+    assert load_briefing(folder / "2025-06-15-essai.fr.md", lenient=True) \
         .meta["author"] == "Hélène Vasseur"
+
+
+@pytest.mark.parametrize("name, header, warning", [
+    ("2025-06-15-essai.fr.md", "title: Essai\ndate: 2025-06-15\ntags: [corée-du-nord]\n",
+     "2025-06-15-essai.fr.md:4: warning: tag 'corée-du-nord' must be lowercase letters, "
+     "digits and hyphens (in a web address: 'coree-du-nord'); left out"),
+    ("2025-06-15-essai.fr.md", "date: 2025-06-15\n",
+     "2025-06-15-essai.fr.md:1: warning: missing required key 'title'; left out"),
+    ("2025-06-15_Défense.fr.md", "title: Essai\ndate: 2025-06-15\n",
+     "2025-06-15_Défense.fr.md:1: warning: briefing file names are <id>.<lang>.md"),
+])
+def test_extract_reads_past_header_and_name_problems_a_build_refuses(tmp_path, capsys, name,
+                                                                      header, warning):
+    """Facts are what extraction is for: a tag, a title or a file name that a build would
+    refuse is a warning there, and the facts of the file still come out, under its id."""
+    PROJECT = Path(__file__).resolve().parents[1]
+    path = tmp_path / name
+    path.write_text(f"---\n{header}---\nLes pertes nord-coréennes ont dépassé les 6 000 "
+                    "dans l'oblast de Koursk.\n", encoding="utf-8")
+    code = main(["extract", "--json", "--content", str(PROJECT / "content"), str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0 and warning in err
+    [briefing] = json.loads(out)["briefings"]
+    assert briefing["id"] == name.removesuffix(".fr.md")
+    assert [(f["kind"], f["quantity"]["value"]) for f in briefing["facts"]] == [("casualties", 6000)]
+    from sitrep.content import load_briefing
+    from sitrep.errors import SitrepError, SitrepErrors
+    with pytest.raises((SitrepError, SitrepErrors)):
+        load_briefing(path)
+
+
+def test_extract_still_refuses_a_briefing_without_a_day(tmp_path, capsys):
+    PROJECT = Path(__file__).resolve().parents[1]
+    path = tmp_path / "2025-06-15-essai.fr.md"
+    path.write_text("---\ntitle: Essai\ndate: juin 2025\n---\nPlus de 6 000 morts.\n",
+                    encoding="utf-8")
+    assert main(["extract", "--json", "--content", str(PROJECT / "content"), str(path)]) == 1
+    assert "2025-06-15-essai.fr.md:3: 'date' must be YYYY-MM-DD" in capsys.readouterr().err

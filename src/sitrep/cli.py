@@ -42,13 +42,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     warnings: list[SitrepError] = []
     for path in _briefing_paths(args.paths, errors):
         with errors.collect():
-            briefing = load_briefing(path, keep_unknown_keys=True)
+            briefing = load_briefing(path, lenient=True)
             if briefing.language != "fr":
                 raise SitrepError("extraction reads French originals (*.fr.md)", path)
             reports.append(extract(briefing, gazetteer))
-            warnings += [SitrepError(f"warning: unknown key '{key}' in the header, left out "
-                                     "(a build refuses it)", path, line)
-                         for key, line in briefing.meta.get("unknown_keys", ())]
+            warnings += [SitrepError(f"warning: {message}", path, line)
+                         for message, line in briefing.meta.get("warnings", ())]
     if args.json:
         json.dump(facts_document(reports), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -89,8 +90,18 @@ def _check_tags(value: Any) -> tuple[str, ...]:
         raise ValueError("'tags' must be a list of words")
     for tag in value:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", tag):
-            raise ValueError(f"tag '{tag}' must be lowercase letters, digits and hyphens")
+            hint = _ascii_tag(tag)
+            raise ValueError(f"tag '{tag}' must be lowercase letters, digits and hyphens"
+                             + (f" (in a web address: '{hint}')" if hint else ""))
     return tuple(value)
+
+
+def _ascii_tag(tag: str) -> str:
+    """The tag spelt as tags must be (« Corée du Nord » -> coree-du-nord), or ""."""
+    folded = unicodedata.normalize("NFKD", tag.strip().lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return folded if re.fullmatch(r"[a-z0-9][a-z0-9-]*", folded) else ""
 
 
 def _check_source(value: Any) -> str:
@@ -182,12 +193,13 @@ def _parse_annotations(raw: Any, node: Any, body: str, path: Path, header_line: 
 
 
 def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
-                   keep_unknown_keys: bool = False) -> Briefing:
+                   lenient: bool = False) -> Briefing:
     """Turn one file's text into a Briefing, or raise every problem found in it.
 
-    An unknown header key is a problem for a build (most are typos); `sitrep extract`,
-    which only reads the facts, keeps them instead (meta["unknown_keys"]: key, line)
-    and says so as a warning."""
+    A build refuses any problem. `sitrep extract`, which only reads the facts, is
+    lenient: a header problem that does not touch them (an unknown key, a tag or a
+    title a build would refuse) is kept as a warning (meta["warnings"]: message, line)
+    and the value is left out; only the date, the annotations and the body must be right."""
     errors = ErrorCollector()
     header, body, body_line = split_front_matter(text, path)
     meta, node = load_document(header, path, first_line=2)
@@ -197,10 +209,17 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
     positions = mapping_positions(node, first_line=2)
     key_lines = {key: line for key, (line, _column) in positions.items()}
     fields: dict[str, Any] = {}
-    unknown: list[tuple[str, int]] = []
+    warnings: list[tuple[str, int]] = []
+
+    def problem(message: str, line: int, key: str) -> None:
+        if lenient and key not in ("date", "facts"):
+            warnings.append((f"{message}; left out (a build refuses it)", line))
+        else:
+            errors.add(message, path, line)
+
     for key in ("title", "date"):
         if key not in meta:
-            errors.add(f"missing required key '{key}'", path, 1)
+            problem(f"missing required key '{key}'", 1, key)
     for key, value in meta.items():
         line = key_lines.get(str(key), 2)
         if key in FIELD_PROCESSORS:
@@ -208,18 +227,15 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
             try:
                 fields[name] = check(value)
             except ValueError as exc:
-                errors.add(str(exc), path, line)
+                problem(str(exc), line, key)
         elif key == "author":
             try:
                 fields["author"] = _check_text("author", value)
             except ValueError as exc:
-                errors.add(str(exc), path, line)
+                problem(str(exc), line, key)
         elif key not in KNOWN_KEYS:
-            if keep_unknown_keys:
-                unknown.append((str(key), line))
-            else:
-                errors.add(f"unknown key '{key}' in the header "
-                           f"(known: {', '.join(sorted(KNOWN_KEYS))})", path, line)
+            problem(f"unknown key '{key}' in the header "
+                    f"(known: {', '.join(sorted(KNOWN_KEYS))})", line, str(key))
     if language == "fr" and "translation_of" in meta:
         errors.add("'translation_of' belongs in the English file, not the French one",
                    path, key_lines.get("translation_of", 1))
@@ -233,8 +249,9 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
     # Key lines travel with the briefing so that cross-file checks (validate.py) can
     # locate, say, an unknown source without reading the file again.
     extra = {key: fields.pop(key) for key in ("summary", "author") if fields.get(key)}
-    if unknown:
-        extra["unknown_keys"] = unknown
+    if warnings:
+        extra["warnings"] = warnings
+        fields.setdefault("title", briefing_id)      # lenient: a title the build refused
     return Briefing(id=briefing_id, language=language, path=path, body=body, body_line=body_line,
                     annotations=annotations, meta={**extra, "key_lines": key_lines}, **fields)
 
@@ -251,11 +268,23 @@ def parse_file_name(path: Path) -> tuple[str, str]:
     return match["id"], match["lang"]
 
 
-def load_briefing(path: Path, keep_unknown_keys: bool = False) -> Briefing:
-    """Read and parse one briefing file (a file over MAX_BRIEFING_BYTES is never read whole)."""
-    briefing_id, language = parse_file_name(path)
-    return parse_briefing(path, read_text(path, MAX_BRIEFING_BYTES), briefing_id, language,
-                          keep_unknown_keys)
+def load_briefing(path: Path, lenient: bool = False) -> Briefing:
+    """Read and parse one briefing file (a file over MAX_BRIEFING_BYTES is never read
+    whole). Lenient (see parse_briefing), a French file whose name a build would refuse
+    is read too, its id the name without `.fr.md`."""
+    try:
+        briefing_id, language = parse_file_name(path)
+        naming = None
+    except SitrepError as refused:
+        if not (lenient and path.name.endswith(".fr.md") and len(path.name) > 6):
+            raise
+        briefing_id, language, naming = path.name[:-len(".fr.md")], "fr", refused
+    briefing = parse_briefing(path, read_text(path, MAX_BRIEFING_BYTES), briefing_id,
+                              language, lenient)
+    if naming is not None:
+        briefing.meta.setdefault("warnings", []).insert(
+            0, (f"{naming.message}; read anyway (a build refuses it)", 1))
+    return briefing
 
 
 def find_briefing_files(folder: Path) -> list[Path]:
