@@ -14,8 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-CACHE_FILE = "build-cache.pickle"
-FORMAT = 1
+# Entries are kept in shards by the first digit of their key, and a build rewrites only
+# the shards whose entries changed: after one edit, the few holding its old and new
+# entries (saving the whole cache took 0.3 s at 5,000 briefings).
+SHARDS = "0123456789abcdef"
+SHARD_FILE = "build-cache-{}.pickle"
+FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -51,21 +55,32 @@ def folder_digest(folder: Path) -> str:
 
 
 class BuildCache:
-    """A dictionary persisted between builds; only the entries a build used are kept."""
+    """A dictionary persisted between builds; only the entries a build used are kept.
+    Keys are hexadecimal digests of everything their value depends on, so an entry
+    under a key never changes: a shard whose keys are the same holds the same bytes."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.entries: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
+        self.loaded: dict[str, set[str]] = {shard: set() for shard in SHARDS}
         if folder is not None:
-            try:
-                with (folder / CACHE_FILE).open("rb") as handle:
-                    stored = pickle.load(handle)
-                if stored.get("code") == code_digest():
-                    self.entries = stored["entries"]
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError,
-                    TypeError, ValueError, ImportError):
-                self.entries = {}       # a missing or broken cache is an empty one
+            for shard in SHARDS:
+                stored = self._read(folder / SHARD_FILE.format(shard))
+                self.entries.update(stored)
+                self.loaded[shard] = set(stored)
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any]:
+        try:
+            with path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("code") == code_digest():
+                return stored["entries"]
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError,
+                TypeError, ValueError, ImportError):
+            pass                        # a missing or broken shard is an empty one
+        return {}
 
     def get(self, key: str) -> Any:
         value = self.entries.get(key)
@@ -80,8 +95,15 @@ class BuildCache:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}"
-        with temporary.open("wb") as handle:
-            pickle.dump({"code": code_digest(), "entries": self.used}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.folder / CACHE_FILE)
+        shards: dict[str, dict[str, Any]] = {shard: {} for shard in SHARDS}
+        for key, value in self.used.items():
+            shards[key[0]][key] = value
+        for shard, entries in shards.items():
+            if set(entries) == self.loaded[shard]:
+                continue                # same keys, same values: the file is as it should be
+            temporary = self.folder / f".{SHARD_FILE.format(shard)}.{os.getpid()}"
+            with temporary.open("wb") as handle:
+                pickle.dump({"code": code_digest(), "entries": entries}, handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.folder / SHARD_FILE.format(shard))
+            self.loaded[shard] = set(entries)

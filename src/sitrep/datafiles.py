@@ -27,7 +27,7 @@ def machine_files(root: Path, data: SiteData, pages: list[Page],
     config, sitreps = data.config, data.sitreps
     where = str(root.resolve())
 
-    made_from = {s.id: digest(shared, where, repr(s.fr), repr(s.en)) for s in sitreps}
+    made_from = {s.id: digest(shared, where, data.fingerprinter.files_of(s)) for s in sitreps}
 
     def share(kind: str, sitrep: Sitrep, make) -> str:
         key = digest("share", kind, made_from[sitrep.id])

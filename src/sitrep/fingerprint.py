@@ -55,12 +55,18 @@ def shared_fingerprint(root: Path, config: Any, gazetteer_digest: str) -> str:
     return digest(code_digest(), folder_digest(root / "templates"), repr(config), gazetteer_digest)
 
 
-def briefing_inputs(s: Sitrep, newer: Sitrep | None, older: Sitrep | None) -> str:
+def files_digest(s: Sitrep) -> str:
+    """A digest of a briefing's files as read: its facts and translation status follow
+    from them, the gazetteer and the code."""
+    return digest("files", repr(s.fr), repr(s.en))
+
+
+def briefing_inputs(s: Sitrep, newer: Sitrep | None, older: Sitrep | None,
+                    fingerprinter: Fingerprinter) -> str:
     """All a briefing's own pages are drawn from, besides the shared inputs: its files as
-    read (its facts and translation status follow from them and the gazetteer), and
-    what they show of the briefings before and after it (as lists show them)."""
-    return digest("briefing pages", repr(s.fr), repr(s.en),
-                  *(listing_digest(n) if n is not None else "" for n in (newer, older)))
+    read, and what they show of the briefings before and after it (as lists show them)."""
+    return digest("briefing pages", fingerprinter.files_of(s),
+                  *(fingerprinter.of(n) if n is not None else "" for n in (newer, older)))
 
 
 def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter,
@@ -89,6 +95,15 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self.memo: dict[int, tuple[Any, str]] = {}
+        self.files: dict[str, str] = {}         # briefing id -> files_digest
+
+    def files_of(self, s: Sitrep) -> str:
+        """files_digest(s), taken once per briefing (its pages and its shares of the
+        downloads ask for it)."""
+        found = self.files.get(s.id)
+        if found is None:
+            found = self.files[s.id] = files_digest(s)
+        return found
 
     def of(self, value: Any) -> str:
         key = id(value)

@@ -24,7 +24,7 @@ from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
                                 page_fingerprint, shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
 from sitrep.manifest import (Manifest, input_files, input_stamp, listing_stamp, load_manifest,
-                             output_listing, output_state, save_manifest)
+                             output_listing, output_state, restat, save_manifest)
 from sitrep.model import Report
 from sitrep.output import MARKER, check_output_dir
 from sitrep.pair import Sitrep, pair
@@ -135,11 +135,13 @@ class PlannedSite:
 
 
 def plan_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
-              signatures: dict[str, str] | None = None) -> PlannedSite:
+              signatures: dict[str, str] | None = None,
+              fingerprinter: Fingerprinter | None = None) -> PlannedSite:
     """The site's pages; given the briefings' outside signatures, the pages drawn from
     many facts are fingerprinted without being made (see SiteData.signatures)."""
     renderer = Renderer(root / "templates", config.languages)
-    data = SiteData(config, sitreps, content.gazetteer, renderer.localizers, signatures)
+    data = SiteData(config, sitreps, content.gazetteer, renderer.localizers, signatures,
+                    fingerprinter=fingerprinter or Fingerprinter())
     return PlannedSite(renderer, data, plan(data), site_globals(config))
 
 
@@ -191,9 +193,10 @@ def build_project(root: Path, output: Path | None = None,
     cache = BuildCache(cache_dir)
     gazetteer_digest = folder_digest(root / "content" / "gazetteer")
     config, content, sitreps = load_project(root, progress, cache, jobs, gazetteer_digest)
-    signatures = _signatures(root, sitreps, manifest, settings, input_now) \
+    fingerprinter = Fingerprinter()
+    signatures = _signatures(root, sitreps, manifest, settings, input_now, fingerprinter) \
         if cache_dir is not None else None
-    site = plan_site(root, config, content, sitreps, signatures)
+    site = plan_site(root, config, content, sitreps, signatures, fingerprinter)
     shared = shared_fingerprint(root, config, gazetteer_digest)
     fingerprints: dict[str, str] = {}
     if manifest is None:            # every page is drawn; fingerprints are taken as it is
@@ -202,7 +205,7 @@ def build_project(root: Path, output: Path | None = None,
         known = {path: (inputs, manifest.pages[path])
                  for path, inputs in manifest.page_inputs.items() if path in manifest.pages}
         fingerprints = dict(zip((page.path for page in site.pages),
-                                _fingerprints(shared, site.pages, known)))
+                                _fingerprints(shared, site.pages, fingerprinter, known)))
         stale = [page for page in site.pages
                  if manifest.pages.get(page.path) != fingerprints[page.path]]
 
@@ -215,7 +218,8 @@ def build_project(root: Path, output: Path | None = None,
         """In a worker: each page drawn, written, and its fingerprint taken (unless
         nothing is remembered), as (path, digest, fingerprint)."""
         written = render_and_write(writer.folder, render, pages)
-        taken = _fingerprints(shared, pages) if cache_dir is not None else [""] * len(pages)
+        taken = _fingerprints(shared, pages, fingerprinter) if cache_dir is not None \
+            else [""] * len(pages)
         return [(path, code, fingerprint) for (path, code), fingerprint in zip(written, taken)]
 
     with writer.undone_on_failure():
@@ -237,7 +241,11 @@ def build_project(root: Path, output: Path | None = None,
             writer.add(path, data)
         written = writer.finish(search=search)
     cache.save()
-    output_stamp = output_state(output)[0]
+    if writer.fresh:
+        output_stamp = output_state(output)[0]
+    else:                       # the files written or removed, rather than walk them all
+        restat(output, listing, writer.touched)
+        output_stamp = listing_stamp(listing)
     if cache_dir is not None:
         save_manifest(cache_dir, output, Manifest(
             writer.build_id, digest(inputs, output_stamp), fingerprints, writer.digests,
@@ -248,14 +256,14 @@ def build_project(root: Path, output: Path | None = None,
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 
-def _fingerprints(shared: str, pages: list[Page],
+def _fingerprints(shared: str, pages: list[Page], fingerprinter: Fingerprinter,
                   known: dict[str, tuple[str, str]] | None = None) -> list[str]:
-    fingerprinter = Fingerprinter()
     return [page_fingerprint(shared, page, fingerprinter, known) for page in pages]
 
 
 def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,
-                settings: str, inputs: dict[str, str]) -> dict[str, str]:
+                settings: str, inputs: dict[str, str],
+                fingerprinter: Fingerprinter) -> dict[str, str]:
     """Each briefing's outside signature. The last build's stands for a briefing whose
     files are as they were, when the code, the settings and the gazetteer are too and
     no briefing file was added or removed (which could change a translation status)."""
@@ -269,7 +277,6 @@ def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,
         key = path.relative_to(root).as_posix() if path.is_relative_to(root) else ""
         return key in inputs and previous.inputs.get(key) == inputs[key]
 
-    fingerprinter = Fingerprinter()
     signatures = {}
     for s in sitreps:
         known = previous.signatures.get(s.id) if reuse else None

@@ -11,7 +11,7 @@ from sitrep.cache import digest
 from sitrep.charts import Series, casualty_series, draw_chart
 from sitrep.config import SiteConfig
 from sitrep.feeds import json_ld
-from sitrep.fingerprint import briefing_inputs
+from sitrep.fingerprint import Fingerprinter, briefing_inputs
 from sitrep.gazetteer import Gazetteer
 from sitrep.localize import Localizer
 from sitrep.markup import render_body
@@ -64,6 +64,10 @@ class SiteData:
 
     _views: dict[tuple[str, int], FactView] = field(default_factory=dict, repr=False)
     _by_entry: dict[str, dict] = field(default_factory=dict, repr=False)   # see facts_by_entry
+    _key_series: list | None = field(default=None, repr=False)            # see key_figures
+    # Digests of briefings taken while planning (how lists show them, their files),
+    # reused by the fingerprints and the downloads' shares.
+    fingerprinter: Fingerprinter = field(default_factory=Fingerprinter, repr=False)
 
     def views(self, lang: str, pairs: list[tuple[Fact, Sitrep]]) -> list[FactView]:
         """Facts in words for lang; each is made once, then reused by every page showing it."""
@@ -154,13 +158,14 @@ def _figure(fact: Fact) -> int | None:
     return q.value if q.value is not None else (q.low if q.low is not None else q.high)
 
 
-def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
-    """The latest casualty estimate per actor and category, and the trend since the one before."""
+def key_series(data: SiteData) -> list[tuple[tuple, tuple | None, str]]:
+    """The latest casualty estimate per actor and category, the one before it, and the
+    trend between them: (latest, previous or None, trend), each a (fact, sitrep) pair."""
     series: dict[tuple, list[tuple[Fact, Sitrep]]] = defaultdict(list)
     for fact, sitrep in data.facts:
         if fact.kind == "casualties" and _figure(fact) is not None:
             series[(fact.actor or "", fact.category)].append((fact, sitrep))
-    figures = []
+    result = []
     for key in sorted(series, key=lambda k: (k[0] != "KP", k[0], labels.CATEGORY_ORDER.index(k[1]))):
         ordered = sorted(series[key], key=lambda pair: (as_of(*pair), pair[1].date, pair[0].id))
         latest = ordered[-1]
@@ -169,6 +174,16 @@ def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
         if previous is not None:
             now, before = _figure(latest[0]), _figure(previous[0])
             trend = "up" if now > before else "down" if now < before else "same"
+        result.append((latest, previous, trend))
+    return result
+
+
+def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
+    """The key figures in lang (their choice is the same in every language: made once)."""
+    if data._key_series is None:
+        data._key_series = key_series(data)
+    figures = []
+    for latest, previous, trend in data._key_series:
         views = data.views(lang, [latest] + ([previous] if previous else []))
         figures.append(KeyFigure(views[0], views[1] if previous else None, trend))
     return figures
@@ -202,7 +217,7 @@ def briefing_pages(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
     if sitrep.en is not None:
         bodies["en"] = LazyBody(sitrep.en.body)
     alternates = {lang: briefing_url(lang, sitrep.id) for lang in data.config.languages}
-    inputs = briefing_inputs(sitrep, newer, older)
+    inputs = briefing_inputs(sitrep, newer, older, data.fingerprinter)
     return [Page(briefing_url(lang, sitrep.id) + "index.html", "briefing.html", lang,
                  alternates=alternates, inputs=inputs,
                  make_context=partial(_briefing_context, data, sitrep, newer, older, lang,
