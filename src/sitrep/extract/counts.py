@@ -160,6 +160,14 @@ _SAYS_AFTER = re.compile(
     r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*"
     r"(?:\s+(?:déjà|aussi|désormais|toujours|encore|pour\s+sa\s+part|de\s+son\s+côté))?"
     r"\s+(?:que\b|qu'|à\b)")
+# « Séoul compte 11 000 soldats envoyés en Russie, Kyiv en annonce 12 000, le Pentagone
+# s'en tient à une fourchette de 11 000 à 12 000 »: a side whose verb gives the figure as
+# its count or claim is who says it, not whose people are counted.
+_CLAIMS_FIGURE_AFTER = re.compile(
+    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn"
+    r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
+    r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
+    r"|moins|près|environ|quelque|entre|au|moins))*\s*")
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
@@ -209,6 +217,13 @@ def find_cues(scan: str, start: int = 0, end: int | None = None) -> list[Cue]:
 def _in_source(actor, view) -> bool:
     """Whether an actor mention is part of a source's name (« le renseignement ukrainien »)."""
     return any(s.start <= actor.start < s.end for s in view.sources)
+
+
+def _claims_a_figure(scan: str, actor, view) -> bool:
+    """Whether the actor mention is the subject of a verb whose object is a figure of the
+    sentence (« Séoul compte 11 000 soldats », « Kyiv en annonce 12 000 »)."""
+    return any(f.start > actor.end and _CLAIMS_FIGURE_AFTER.fullmatch(scan, actor.end, f.start)
+               for f in view.figures)
 
 
 def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
@@ -413,9 +428,11 @@ class CountReader:
             return
         # « Les services sud-coréens maintiennent leur estimation : Pyongyang a envoyé en
         # Russie 12 000 soldats »: who sends them, in the figure's own clause, outweighs a
-        # demonym in a clause before it.
+        # demonym in a clause before it, or one after the figure's noun (« Moscou a
+        # concentré 50 000 hommes, appuyés par les unités nord-coréennes »).
         clause = view.sentence.clause_at(figure.start)
-        if draft.kind == "deployment" and attached and all(a.start < clause[0] for a in attached):
+        if draft.kind == "deployment" and attached and all(
+                a.start < clause[0] or a.start > figure.end for a in attached):
             senders = [a for a in view.actors if clause[0] <= a.start < figure.start
                        and not a.adjective and not is_locative(scan, a.start)
                        and not _in_source(a, view)
@@ -466,6 +483,7 @@ class CountReader:
                         and (not _in_source(a, view)
                              or _SENDS_AFTER.match(scan, a.end, figure.start))
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)
+                        and not _claims_a_figure(scan, a, view)
                         and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)]
             if subjects:
                 draft.actor = subjects[-1].id
@@ -542,8 +560,16 @@ class CountReader:
         draft.fallback.update(("location", "place"))
 
     def _set_source(self, draft: Draft, view, figure: Figure) -> None:
-        if view.sources:
-            draft.source = min(view.sources, key=lambda s: abs(s.start - figure.start)).id
+        scan = self.doc.low
+        # « Kyiv en annonce 12 000, et le Pentagone s'en tient à 11 000 à 12 000 »: a source
+        # whose verb gives a figure says that one, and no other.
+        own = [s for s in view.sources if s.end <= figure.start
+               and _CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start)]
+        others = [s for s in view.sources if not _claims_a_figure(scan, s, view)]
+        if own:
+            draft.source = own[-1].id
+        elif others:
+            draft.source = min(others, key=lambda s: abs(s.start - figure.start)).id
         elif view.extra.get("continued_source"):
             draft.source = view.extra["continued_source"]
         else:

@@ -30,7 +30,10 @@ EVENT_RULES = RuleSet([
          "capture"),
     Rule("capture_of_named_place",
          r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés)(?:\s*»)?"
-         r"|reprise|prise|capture|libération|contrôle)"       # « libéré » Soudja: a claim quoted
+         r"|reprise|prise|capture|libération|contrôle"       # « libéré » Soudja: a claim quoted
+         # « a proclamé la « libération » de l'oblast » (not « leur rôle dans la
+         # « libération » de la région », which names it)
+         r"|(?:proclamé|annoncé|revendiqué)\s+la\s+«\s*(?:libération|reprise)\s*»)"
          r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
     Rule("capture_of_places",
@@ -89,9 +92,16 @@ EVENT_RULES = RuleSet([
                   # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
                   r"|arrivée?s?\s+à\s+(?:moscou|pyongyang|pékin|séoul"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
-    Rule("agreement", r"(?<!d')(?:traité|accord|pacte)s?|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
+    # « soient traités en terroristes »: the verb, not a treaty
+    Rule("agreement", r"(?<!d')(?<!être\s)(?<!été\s)(?<!sont\s)(?<!soient\s)(?<!seront\s)"
+                      r"(?<!seraient\s)(?:traité|accord|pacte)s?(?!\s+(?:en|comme|avec|par)\b)"
+                      r"|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
                       r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)", "agreement"),
+    # « Kim Jong-un a décoré des officiers rentrés de Koursk », « une cérémonie de remise
+    # de décorations »: honours given, an event of its own kind.
+    Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
+                     r"|remise\s+de\s+(?:décorations|médailles)", "other"),
     Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
                       r"|condamné)|déclaration|communiqué",
          "statement"),
@@ -107,6 +117,10 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              # one told elsewhere (« à des assauts » are new ones)
                              r"|\b(?:particip\w*|pris\s+part|prennent\s+part|prenaient\s+part)\s+"
                              r"(?:à\s+la|à\s+l'|au)\s*\Z")
+# « en application de l'article 4 du traité »: the treaty is invoked, not agreed there.
+_INVOKED = re.compile(r"\b(?:en\s+application|en\s+vertu|conformément|au\s+titre|aux\s+termes"
+                      r"|sur\s+la\s+base|au\s+nom)\s+(?:de|du|des|d'|à|au|aux)\s+"
+                      r"(?:[\w'-]+\s+){0,4}\Z")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
@@ -114,6 +128,7 @@ _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
+_GERUND = re.compile(r"[\s\-*#>]*en\s+(?!avant\b)[\w'-]{2,}ant\b")
 _WHEN_CLAUSE = re.compile(r"\s*(?:lorsque|lorsqu'|quand|alors\s+que|au\s+moment\s+où)")
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
@@ -127,7 +142,7 @@ _NOT_SUBJECT = re.compile(r"\b(?:derrière|contre|face\s+à|face\s+aux|chez|parm
                           r"|auprès\s+d(?:es|u|e)|aux\s+côtés\s+d(?:es|u|e))\s+"
                           r"(?:les\s+|la\s+|le\s+|l'|des\s+|du\s+|d')?(?:[\w'-]+\s+){0,2}\Z")
 # Events that happen on a day: « depuis » gives them no date of their own.
-_PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement")
+_PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement", "other")
 _WEAK_RULES = ("statement", "capture_of_places")
 _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
@@ -193,6 +208,9 @@ class EventReader:
             if _TIME_REFERENCE.search(self.doc.low, max(view.start, hit.start - 30), hit.start) \
                     and not any(hit.end <= d.start for d in view.dates):
                 continue                  # « depuis le début de la contre-offensive »: a landmark
+            if category == "agreement" and _INVOKED.search(
+                    self.doc.low, max(view.start, hit.start - 50), hit.start):
+                continue
             if hit.rule.name == "statement" and counted_clauses:
                 continue                  # a figure's attribution, not an event of its own
             if category == "withdrawal" and clause in counted_clauses:
@@ -249,6 +267,14 @@ class EventReader:
                       and not self.doc.low[d.end:before[1]].strip(" ,")]
             if ending:
                 return ending[-1]
+        # « En annonçant la fin des opérations le 26 avril, le général a salué … »: a
+        # fronted gerund tells what was done at the same time, on its date.
+        if clause_index > 0:
+            before = view.sentence.clauses[clause_index - 1]
+            if _GERUND.match(self.doc.low, before[0]):
+                dated = [d for d in view.dates if before[0] <= d.start < before[1]]
+                if dated:
+                    return dated[-1]
         # A date fronted in clauses of its own; of « La veille, le 12 mars, … » the
         # nearest, which is the more precise.
         for index in range(clause_index - 1, -1, -1):

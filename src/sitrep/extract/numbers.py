@@ -121,6 +121,11 @@ _NOT_COUNTS = {"phone_number", "clock_time", "identifier", "measure", "age"}
 _CHANGE_BEFORE = re.compile(r"\b(?:pass|grimp|augment|bondi|mont|chut|baiss|recul|évolu|progress)"
                             r"\w*\s+\Z")
 _UNIT_AFTER = re.compile(UNIT_AFTER)
+# « un soldat sur quatre », « plus d'un sur trois », « deux sur dix »: a proportion, whose
+# small numbers count no one. (« 3 000 tués sur 11 000 soldats » counts both: too big.)
+_SMALL_NUMBER = rf"(?:\d{{1,2}}(?!\d)|{NUMBER_WORD})"
+_RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+sur\s+\Z")
+_RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
     rf"(?P<base>.+?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?(?:\s+(?:de\s+|d')(?P<mult>milliers|millions))?")
@@ -315,6 +320,9 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     number_start = hit.match.start(f"{hit.rule.name}__n")
     number_end = hit.match.end(f"{hit.rule.name}__n")
     if _lone_one(scan, number_start, number_end, written.strip()):
+        return None
+    if value <= 100 and (_RATIO_BEFORE.search(scan, max(0, number_start - 40), number_start)
+                         or value <= 10 and _RATIO_AFTER.match(scan, number_end)):
         return None
     if hit.rule.name == "plain_number":
         if _is_year(scan, number_start, number_end, written.strip()) \
