@@ -170,9 +170,9 @@ def test_extract_reads_past_unknown_header_keys_and_says_so(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, header, warning", [
-    ("2025-06-15-essai.fr.md", "title: Essai\ndate: 2025-06-15\ntags: [corée-du-nord]\n",
-     "2025-06-15-essai.fr.md:4: warning: tag 'corée-du-nord' must be lowercase letters, "
-     "digits and hyphens (in a web address: 'coree-du-nord'); left out"),
+    ("2025-06-15-essai.fr.md", "title: Essai\ndate: 2025-06-15\ntags: [Corée du Nord]\n",
+     "2025-06-15-essai.fr.md:4: warning: tag 'Corée du Nord' must be lowercase letters, "
+     "digits and hyphens (say 'corée-du-nord'); left out"),
     ("2025-06-15-essai.fr.md", "date: 2025-06-15\n",
      "2025-06-15-essai.fr.md:1: warning: missing required key 'title'; left out"),
     ("2025-06-15_Défense.fr.md", "title: Essai\ndate: 2025-06-15\n",
@@ -205,3 +205,29 @@ def test_extract_still_refuses_a_briefing_without_a_day(tmp_path, capsys):
                     encoding="utf-8")
     assert main(["extract", "--json", "--content", str(PROJECT / "content"), str(path)]) == 1
     assert "2025-06-15-essai.fr.md:3: 'date' must be YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_tag_with_accents_is_shown_as_written_at_an_address_without_them(seed_project):
+    write_briefing(seed_project, "2025-07-01-essai.fr.md",
+                   "---\ntitle: Essai\ndate: 2025-07-01\ntags: [défilé, pertes]\n---\n"
+                   "Plus de 6 000 soldats nord-coréens ont été tués ou blessés.\n")
+    build_project(seed_project, search=False)
+    public = seed_project / "public"
+    tag_page = (public / "fr" / "tags" / "defile" / "index.html").read_text("utf-8")
+    assert "<h1>Mot-clé : défilé</h1>" in tag_page
+    assert "2025-07-01-essai" in tag_page
+    briefing = (public / "en" / "briefings" / "2025-07-01-essai" / "index.html").read_text("utf-8")
+    assert '<a href="../../tags/defile/">défilé</a>' in briefing
+    tags = (public / "fr" / "tags" / "index.html").read_text("utf-8")
+    assert '<a href="defile/">défilé</a>' in tags
+
+
+def test_two_spellings_of_one_tag_address_are_refused_where_the_second_is(seed_project):
+    write_briefing(seed_project, "2025-07-01-essai.fr.md",
+                   "---\ntitle: Essai\ndate: 2025-07-01\ntags: [corée]\n---\nTexte.\n")
+    write_briefing(seed_project, "2025-07-02-essai.fr.md",
+                   "---\ntitle: Essai\ndate: 2025-07-02\ntags: [coree]\n---\nTexte.\n")
+    result = run_cli(seed_project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("content/briefings/2025-07-02-essai.fr.md:4: tag 'coree' has the address of tag "
+            "'corée' (in 2025-07-01-essai.fr.md): tags/coree/; spell them the same") in result.stderr

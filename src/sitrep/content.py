@@ -89,17 +89,26 @@ def _check_tags(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
         raise ValueError("'tags' must be a list of words")
     for tag in value:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", tag):
-            hint = _ascii_tag(tag)
+        if not _is_tag(tag):
+            hint = re.sub(r"[\s_]+", "-", tag.strip().lower())
             raise ValueError(f"tag '{tag}' must be lowercase letters, digits and hyphens"
-                             + (f" (in a web address: '{hint}')" if hint else ""))
+                             + (f" (say '{hint}')" if _is_tag(hint) else ""))
     return tuple(value)
 
 
-def _ascii_tag(tag: str) -> str:
-    """The tag spelt as tags must be (« Corée du Nord » -> coree-du-nord), or ""."""
-    folded = unicodedata.normalize("NFKD", tag.strip().lower())
+def _is_tag(tag: str) -> bool:
+    """Lowercase letters (accents welcome), digits and hyphens, with some letter or
+    digit left once the accents are off (the page's address)."""
+    return bool(re.fullmatch(r"[^\W_][\w-]*", tag)) and "_" not in tag \
+        and tag == tag.lower() and bool(tag_slug(tag))
+
+
+def tag_slug(tag: str) -> str:
+    """A tag's part of its page's address: French letters without their accents
+    (« corée-du-nord » -> coree-du-nord), or "" if nothing is left."""
+    folded = unicodedata.normalize("NFKD", tag)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("œ", "oe").replace("æ", "ae")
     folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return folded if re.fullmatch(r"[a-z0-9][a-z0-9-]*", folded) else ""
 

@@ -10,6 +10,7 @@ from typing import Any, Callable
 import jinja2
 from markupsafe import Markup
 
+from sitrep.content import tag_slug
 from sitrep.errors import SitrepError
 from sitrep.i18n import load_translations
 from sitrep.localize import Localizer
@@ -115,6 +116,7 @@ class Renderer:
             env.globals["_"] = env.globals["gettext"] = _memo_gettext(translations)
             env.globals["gettext_in"] = self.gettext_in
             env.globals["once_per_folder"] = self.once_per_folder
+            env.filters["tag_slug"] = tag_slug
             self.environments[lang] = env
         self.default = languages[0]
         self._drawn: dict[tuple[str, str, str], Markup] = {}

@@ -10,6 +10,7 @@ from sitrep import labels
 from sitrep.cache import digest
 from sitrep.charts import Series, casualty_series, draw_chart
 from sitrep.config import SiteConfig
+from sitrep.content import tag_slug
 from sitrep.feeds import json_ld
 from sitrep.fingerprint import Fingerprinter, briefing_inputs
 from sitrep.gazetteer import Gazetteer
@@ -379,7 +380,8 @@ def tag_pages(data: SiteData, lang: str) -> list[Page]:
     for sitrep in data.sitreps:
         for tag in sitrep.fr.tags:
             tags[tag].append(sitrep)
-    pages = [section_page(data, lang, f"tags/{tag}", "tag.html", tag=tag, briefings=tags[tag])
+    pages = [section_page(data, lang, f"tags/{tag_slug(tag)}", "tag.html", tag=tag,
+                          briefings=tags[tag])
              for tag in sorted(tags)]
     pages.append(section_page(data, lang, "tags", "tags.html",
                               tags=[(tag, len(tags[tag])) for tag in sorted(tags)]))
