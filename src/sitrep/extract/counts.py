@@ -61,6 +61,7 @@ CUE_RULES = RuleSet([
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?gagné\s+(?:la\s+russie"
                      r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
+                     r"|déplacé(?:e|s|es)?\s+vers"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
                      r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"
                      r"|(?:des|leurs|de\s+nouvelles)\s+positions", ("deployment", "deployed")),

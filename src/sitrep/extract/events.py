@@ -22,7 +22,10 @@ from sitrep.extract.rules import Rule, RuleSet
 _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d'))?"
                 r"(?:(?:la\s+|le\s+|l')?(?:petite\s+|grande\s+)?"
                 r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
-                r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région)\b)[^\W\d_][\w'-]*)")
+                # not a determiner: « ont repris leurs assauts » takes no place
+                r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région|leurs?|ses|son"
+                r"|sa|les|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques)\b)"
+                r"[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
          r"(?:repris|reconquis|libéré|pris\s+le\s+contrôle\s+de)\s+(?:l'ensemble|la\s+totalité"
