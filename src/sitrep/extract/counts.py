@@ -39,7 +39,9 @@ CUE_RULES = RuleSet([
     Rule("wounded", r"blessé(?:e|s|es)?|blessures?", ("casualties", "wounded")),
     Rule("missing", r"(?:portés?\s+)?disparus?|disparitions?", ("casualties", "missing")),
     Rule("captured", r"capturé(?:e|s|es)?|captures?|faits?\s+prisonniers?|prisonniers?|captifs?"
-                     r"|captivité|se\s+sont\s+rendus|redditions?", ("casualties", "captured")),
+                     r"|captivité|se\s+sont\s+rendus|redditions?"
+                     r"|(?:aux|entre\s+les)\s+mains\s+(?:de\s+l'|de\s+la|des|du|de)",  # « aux mains de l'Ukraine »
+         ("casualties", "captured")),
     Rule("losses", rf"pertes?{_NOT_HUMAN_LOSSES}|victimes?|hors\s+de\s+combat"
                    r"|(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\b|perdant|subi",
          ("casualties", "total")),
@@ -49,7 +51,11 @@ CUE_RULES = RuleSet([
     Rule("reinforcement", r"renforts?|supplémentaires?|additionnel(?:le)?s?|en\s+renfort"
                           r"|(?:second|deuxième|troisième|nouveaux?|nouvelle)\s+(?:contingents?|vagues?"
                           r"|groupes?|déploiements?)|renforcer|redéployé(?:e|s|es)?\s+vers"
-                          r"|nouveaux\s+arrivants", ("deployment", "reinforcement")),
+                          r"|nouveaux\s+arrivants"
+                          # « 3 000 hommes qui ont rejoint le contingent »: added to a force there
+                          r"|rejoint\s+(?:le|ce|leur|son)\s+contingent"
+                          r"|rejoint\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+(?:déjà\s+)?(?:sur\s+place"
+                          r"|déployées|engagées)", ("deployment", "reinforcement")),
     Rule("withdrawn", r"retiré(?:e|s|es)?|retraits?|rapatrié(?:e|s|es)?|rapatriements?"
                       r"|rappelé(?:e|s|es)?", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
@@ -58,10 +64,14 @@ CUE_RULES = RuleSet([
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
+                     r"(?!\s+(?:le|ce|leur|son)\s+contingent|\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+"
+                     r"(?:déjà\s+)?(?:sur\s+place|déployées|engagées))"
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?gagné\s+(?:la\s+russie"
                      r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|déplacé(?:e|s|es)?\s+vers"
+                     # « 800 soldats russes ont progressé dans un gazoduc »: troops moving
+                     r"|(?:ont|avaient|auraient)\s+(?:progressé|avancé|infiltré|surgi|pénétré)"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
                      r"|en\s+première\s+ligne|sur\s+le\s+front|au\s+front|vers\s+le\s+front"
                      r"|(?:des|leurs|de\s+nouvelles)\s+positions", ("deployment", "deployed")),
@@ -136,7 +146,8 @@ _RELATIVE_AFTER_FIGURE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|l
 _RESPECTIVELY = re.compile(r"\brespectivement\b")
 # A figure set between commas after « estimé à », « évalué à » or « fortes de » sizes the
 # noun before it.
-_APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s?)\s+à"
+_APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s?)"
+                                r"(?:\s+par\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)?\s+à"   # « évaluées par Séoul à »
                                 r"|fort(?:e|s|es)?(?:\s+de)?)\s+"
                                 r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins)\s+)?\Z")
 # « des unités nord-coréennes, fortes de 2 000 à 3 000 hommes, … »: the size of a force.
@@ -169,6 +180,9 @@ _CLAIMS_FIGURE_AFTER = re.compile(
     r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|moins|près|environ|quelque|entre|au|moins))*\s*")
+# « les pertes du contingent », « les pertes des unités engagées »: whose losses.
+_LOSSES_OF = re.compile(r"\b(?:pertes|victimes)\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
+                        r"|de\s+sa|de\s+la|de\s+l')\s*\Z")
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
@@ -220,6 +234,11 @@ def _in_source(actor, view) -> bool:
     return any(s.start <= actor.start < s.end for s in view.sources)
 
 
+def _is_people(actor) -> bool:
+    """« les Nord-Coréens », « des soldats nord-coréens »: people, not a state or a source."""
+    return (actor.demonym and not actor.adjective) or actor.attached
+
+
 def _claims_a_figure(scan: str, actor, view) -> bool:
     """Whether the actor mention is the subject of a verb whose object is a figure of the
     sentence (« Séoul compte 11 000 soldats », « Kyiv en annonce 12 000 »)."""
@@ -260,6 +279,9 @@ def _nearest_cue(scan: str, cues: list[Cue], figure: Figure, start: int, end: in
         elif cue.end <= figure.start and cue.start >= start:
             if _NEW_PROPOSITION.search(scan, cue.end, figure.start):
                 continue
+            if cue.kind == "deployment" and _LOSSES_OF.search(scan, max(0, cue.start - 30),
+                                                               cue.start):
+                continue                      # « les pertes du contingent »: the losses count
             distance = (figure.start - cue.end) * PRE_CUE_WEIGHT
         else:
             continue
@@ -280,6 +302,7 @@ class CountReader:
         self.counted: set[int] = set()            # the values of the figures read so far
         self.deployed_actor: str | None = None     # whose troops were counted last
         self.said_at = 0                           # where the last figure was read
+        self.people_before: list[str] = []          # people the sentence before named
 
     def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
         """The sentence's facts, and the clauses whose figures made them."""
@@ -301,6 +324,9 @@ class CountReader:
                 self.said_at = view.start
                 if draft.kind == "deployment" and draft.actor:
                     self.deployed_actor = draft.actor
+        # « Les Nord-Coréens … »: a people named by its noun, which « d'entre eux » in the
+        # next sentence may mean (an adjective there names whom it fights as often).
+        self.people_before = [a.id for a in view.actors if a.demonym and not a.adjective]
         return drafts, clauses
 
     def _classify(self, view: SentenceView, figure: Figure, seg_start: int, seg_end: int):
@@ -408,9 +434,15 @@ class CountReader:
         attached = [a for a in in_segment if a not in captors
                     and (a.attached or (a.demonym and not a.adjective))
                     and not _INCLUDED_AFTER.match(scan, a.end)]
-        if self.discourse.actor and _OF_THEM_AFTER.match(scan, figure.end):
-            draft.actor = self.discourse.actor
-            return
+        if _OF_THEM_AFTER.match(scan, figure.end):
+            # « Les Nord-Coréens ont pesé. Entre 2 000 et 3 000 d'entre eux … »: of the
+            # people named last in this sentence, else the subject of the one before.
+            named = [a.id for a in view.actors if a.start < figure.start and _is_people(a)
+                     and not _in_source(a, view)]
+            draft.actor = named[-1] if named else (self.people_before
+                                                   or [self.discourse.actor])[0]
+            if draft.actor is not None:
+                return
         paired = self._respective_actor(view, figure, [
             a for a in view.actors if not _in_source(a, view)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »

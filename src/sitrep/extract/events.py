@@ -93,7 +93,7 @@ EVENT_RULES = RuleSet([
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
                   r"|été\s+reçue?s?"
                   # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
-                  r"|arrivée?s?\s+à\s+(?:moscou|pyongyang|pékin|séoul"
+                  r"|(?:arrivée?s?|revenue?s?|retournée?s?)\s+à\s+(?:moscou|pyongyang|pékin|séoul"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
     # « soient traités en terroristes »: the verb, not a treaty
     Rule("agreement", r"(?<!d')(?<!être\s)(?<!été\s)(?<!sont\s)(?<!soient\s)(?<!seront\s)"
@@ -114,7 +114,7 @@ EVENT_RULES = RuleSet([
 # d'un assaut ») is not stated there, unless its own date follows (« après sa
 # ratification en novembre »).
 _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
-                             r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d')?"
+                             r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d'|des\s+|du\s+)?"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z"
                              # « participent à la contre-offensive russe »: taking part in the
                              # one told elsewhere (« à des assauts » are new ones)
