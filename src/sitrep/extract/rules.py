@@ -170,13 +170,20 @@ def _one_character(op, av) -> str | None:
     return f"[{''.join(members)}]"
 
 
-def _finder(patterns: Iterable[str], before: str, flags: int, size: int = 4) -> re.Pattern | None:
-    """A regex that finds where a hit of the patterns may start, faster than they do.
+def _finder(patterns: Iterable[str], before: str, flags: int,
+            size: int = 4) -> tuple[re.Pattern, re.Pattern] | None:
+    """Two regexes that find where a hit of the patterns may start, faster than they do.
 
-    It spells out only the first few characters of each pattern, grouped by their first
-    character, so the scan skips ahead to those alone; a hit starts only where it
-    matches. None when a pattern does not open with a literal character, or when
-    `before` is not a one-character lookbehind (« (?<![\\w-]) »).
+    They spell out only the first few characters of each pattern, grouped by their first
+    character, so the scan skips ahead to those alone; a hit starts only where they
+    match. The first matches at the hit's start, `before` tried after its first
+    character; the second matches one character earlier, at the character that `before`
+    allows there, which it consumes: the scan then skips ahead to those characters (a
+    space, a punctuation mark) rather than stopping at every letter that might open a
+    hit, half again as fast. It cannot find a hit at the very start of the text, where
+    no character stands before: the first regex does. None when a pattern does not open
+    with a literal character, or when `before` is not a one-character lookbehind
+    (« (?<![\\w-]) »).
     """
     guard = re.fullmatch(r"\(\?<!(\[[^\]]*\]|\\?.)\)", before)
     if guard is None or flags & re.IGNORECASE:
@@ -189,7 +196,14 @@ def _finder(patterns: Iterable[str], before: str, flags: int, size: int = 4) -> 
             openings.add("".join(opening))
     if len(openings) > 2000:
         return None
-    return re.compile(by_first_character(sorted(openings), f"(?<!{guard[1]}.)"), flags)
+    banned = guard[1]                     # « [\w-] », « \w » or one character
+    if banned.startswith("["):
+        allowed = f"[{banned[2:]}" if banned.startswith("[^") else f"[^{banned[1:]}"
+    else:
+        allowed = f"[^{banned if len(banned) == 2 else re.escape(banned)}]"
+    alternatives = sorted(openings)
+    return (re.compile(by_first_character(alternatives, f"(?<!{banned}.)"), flags),
+            re.compile(f"{allowed}(?:{by_first_character(alternatives)})", flags))
 
 
 def _opens_with(pattern: str, flags: int) -> Callable[[str], bool]:
@@ -229,6 +243,7 @@ class RuleSet:
         self.regex = self._compile(list(self._parts))
         self._uses = 0
         self._finder: re.Pattern | None = None
+        self._finder_after: re.Pattern | None = None    # see _finder
         self._opens: dict[str, Callable[[str], bool]] | None = None
         self._by_character: dict[str, re.Pattern | None] = {}
         self._by_rules: dict[tuple[str, ...], re.Pattern] = {}
@@ -242,8 +257,10 @@ class RuleSet:
         """Build the fast paths now: the finder, and what each rule can open with (the
         per-character alternations are then compiled as characters come)."""
         if self._opens is None:
-            self._finder = _finder((rule.pattern for rule in self.rules.values()),
-                                   self._before, self._flags)
+            finders = _finder((rule.pattern for rule in self.rules.values()),
+                              self._before, self._flags)
+            if finders is not None:
+                self._finder, self._finder_after = finders
             self._opens = {name: _opens_with(self._before + part, self._flags)
                            for name, part in self._parts.items()}
 
@@ -288,11 +305,18 @@ class RuleSet:
                 yield Hit(self.rules[match.lastgroup], match)
             return
         at = start
+        finder_after = self._finder_after.search
         while True:             # where the finder matches, the rules are tried in order
-            opening = self._finder.search(text, at, endpos)
-            if opening is None or opening.start() >= end:
-                return
-            at = opening.start()
+            if at:              # the character before a hit is found with it
+                opening = finder_after(text, at - 1, endpos)
+                if opening is None or opening.start() + 1 >= end:
+                    return
+                at = opening.start() + 1
+            else:
+                opening = self._finder.search(text, 0, endpos)
+                if opening is None or opening.start() >= end:
+                    return
+                at = opening.start()
             regex = self._regex_at(text[at])
             found = regex.match(text, at, endpos) if regex is not None else None
             if found is None:
