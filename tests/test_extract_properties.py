@@ -115,3 +115,17 @@ def test_finder_finds_what_the_alternation_finds(rules, text, bounds):
               if m.start() < end]
     assert [(h.rule.name, h.match.span()) for h in rule_set.finditer_within(text, start, end)] \
         == within
+
+
+# The gazetteer's names are found by a scan led by the character before each name: it must
+# find exactly what the alternation of the names finds, names side by side included.
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES + ["koursk (ville)", "(isw)", "russes-", "-", "kiev",
+                                                 "ukrainien", "sud-coréen", "nis"]), max_size=30),
+       separator=st.sampled_from(["", " ", "  "]))
+def test_name_scan_finds_what_the_alternation_finds(pieces, separator):
+    from sitrep.extract.entities import entity_matcher
+    text = separator.join(pieces).lower()
+    matcher = entity_matcher(GAZETTEER)
+    for kind in ("actors", "places", "sources"):
+        assert matcher.spans(kind, text) == [m.span() for m in matcher.regex[kind].finditer(text)]

@@ -75,6 +75,7 @@ class EntityMatcher:
         self.gazetteer = gazetteer
         self.ids: dict[str, dict[str, str]] = {}
         self.regex: dict[str, re.Pattern] = {}
+        self._after: dict[str, re.Pattern | None] = {}
         for kind in ("actors", "places", "sources"):
             lookup = {}
             for entry in gazetteer.table(kind).values():
@@ -82,15 +83,34 @@ class EntityMatcher:
                     lookup.setdefault(_key(word), entry.id)
             self.ids[kind] = lookup
             # Grouped by first character, the scan skips ahead to those alone.
+            names = [rf"{w}(?![\w-])" for w in words_pattern(lookup).split("|")]
             self.regex[kind] = re.compile(
-                by_first_character([rf"{w}(?![\w-])" for w in words_pattern(lookup).split("|")],
-                                   WORD_START_GUARD) if lookup else "(?!)")
+                by_first_character(names, WORD_START_GUARD) if lookup else "(?!)")
+            # The same names led by the character before them, which may be no letter,
+            # digit or hyphen: the scan skips ahead to spaces and marks rather than to
+            # every letter that may open a name, about a third faster. It finds what
+            # regex[kind] finds as long as every name opens with a word character or a
+            # hyphen: no name can then start right where another ends, before no such
+            # character, so the character before a name is never part of the last one.
+            self._after[kind] = re.compile(rf"[^\w-](?:{by_first_character(names)})") \
+                if lookup and all(re.match(r"[\w-]", key.strip()) for key in lookup) else None
         self.actor_words = set(self.ids["actors"])
         self._place_of: dict[str, tuple[bool, str, bool, str | None]] = {}
         self._actor_of: dict[str, tuple[str, bool]] = {}
         self.demonyms = {w for e in gazetteer.actors.values() for w in e.words if w[:1].islower()}
         self.demonym_keys = {_key(w) for w in self.demonyms}
 
+
+    def spans(self, kind: str, text: str) -> list[tuple[int, int]]:
+        """Where the names of a kind stand in the text: what regex[kind].finditer finds."""
+        after = self._after[kind]
+        if after is None:
+            return [match.span() for match in self.regex[kind].finditer(text)]
+        first = self.regex[kind].match(text)          # no character before it to find
+        found = [first.span()] if first else []
+        found += [(match.start() + 1, match.end())
+                  for match in after.finditer(text, first.end() if first else 0)]
+        return found
 
     def actor_of(self, matched: str) -> tuple[str, bool]:
         """What an actor phrase stands for: (the actor's id, whether it is a demonym)."""
@@ -152,12 +172,11 @@ def is_attached(scan: str, start: int) -> bool:
 
 def _places(scan: str, matcher: EntityMatcher) -> list[Mention]:
     found = []
-    for match in matcher.regex["places"].finditer(scan):
-        is_actor, region, specific, place = matcher.place_of(match.group())
-        if is_actor and not is_locative(scan, match.start()):
+    for start, end in matcher.spans("places", scan):
+        is_actor, region, specific, place = matcher.place_of(scan[start:end])
+        if is_actor and not is_locative(scan, start):
             continue                      # « la Russie a riposté »: an actor, not a place
-        found.append(Mention("place", region, match.start(), match.end(),
-                             specific=specific, place=place))
+        found.append(Mention("place", region, start, end, specific=specific, place=place))
     return _resolve_anaphora(scan, found)
 
 
@@ -181,13 +200,12 @@ def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) 
     found = []
     index, count = 0, len(places)
     actor_of = matcher.actor_of
-    for match in matcher.regex["actors"].finditer(low):
-        start, end = match.span()
+    for start, end in matcher.spans("actors", low):
         while index < count and places[index].end < end:
             index += 1
         if index < count and places[index].start <= start and end <= places[index].end:
             continue                      # « l'oblast russe de Koursk », « en Russie »
-        actor_id, demonym = actor_of(match.group())
+        actor_id, demonym = actor_of(low[start:end])
         adjective = demonym and scan[start].islower()
         found.append(Mention("actor", actor_id, start, end, adjective, demonym,
                              attached=adjective and is_attached(low, start)))
@@ -196,13 +214,13 @@ def _actors(low: str, scan: str, matcher: EntityMatcher, places: list[Mention]) 
 
 def _sources(scan: str, matcher: EntityMatcher) -> list[Mention]:
     found = []
-    for match in matcher.regex["sources"].finditer(scan):
-        key, source_id = _entry_id(matcher.ids["sources"], match.group())
+    for start, end in matcher.spans("sources", scan):
+        key, source_id = _entry_id(matcher.ids["sources"], scan[start:end])
         ambiguous = key in matcher.actor_words or key.startswith(("armée", "kiev", "moscou"))
-        if ambiguous and not (_INTRODUCED.search(scan, max(0, match.start() - 60), match.start())
-                              or _FOLLOWED_BY_SAYING.match(scan, match.end())):
+        if ambiguous and not (_INTRODUCED.search(scan, max(0, start - 60), start)
+                              or _FOLLOWED_BY_SAYING.match(scan, end)):
             continue
-        found.append(Mention("source", source_id, match.start(), match.end()))
+        found.append(Mention("source", source_id, start, end))
     return found
 
 
