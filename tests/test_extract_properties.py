@@ -129,3 +129,26 @@ def test_name_scan_finds_what_the_alternation_finds(pieces, separator):
     matcher = entity_matcher(GAZETTEER)
     for kind in ("actors", "places", "sources"):
         assert matcher.spans(kind, text) == [m.span() for m in matcher.regex[kind].finditer(text)]
+
+
+# Rules tried only before anchors, at the words that a regex skips ahead to, must give
+# what trying every word before each anchor gives.
+@pytest.mark.parametrize("dimension", ["numbers", "dates", "confidence"])
+@settings(max_examples=120, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES + ["très peu probable", "il y a 3 jours", "+33 6",
+                                                 "~ 40", "12/03/2025", "3 000 à 4 000", "1re"]),
+                       max_size=30),
+       separator=st.sampled_from(["", " ", "  "]))
+def test_skipping_ahead_finds_what_every_word_finds(dimension, pieces, separator):
+    from sitrep.extract import confidence, dates, numbers
+    rule_set, anchors, reach = {
+        "numbers": (numbers.QUANTITY_RULES, numbers.ANCHOR, numbers.REACH),
+        "dates": (dates.DATE_RULES, dates.ANCHOR, dates.REACH),
+        "confidence": (confidence.CONFIDENCE_RULES, confidence._STEMS, confidence._REACH)}[dimension]
+    rule_set.prepare()
+    assert rule_set._word_finders is not None      # the words are skipped ahead to
+    text = separator.join(pieces).lower()
+    def hits(skip_ahead):
+        return [(hit.rule.name, hit.match.span())
+                for hit in rule_set.find_near(text, anchors, reach, skip_ahead=skip_ahead)]
+    assert hits(True) == hits(False)

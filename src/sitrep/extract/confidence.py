@@ -57,8 +57,9 @@ _REACH = 20                          # « hautement im|probable », « pratiquem
 
 def find_terms(scan: str) -> list[Term]:
     """Every estimative phrase of the lower-case scan copy, in reading order."""
+    # The stems are rare: trying the few words before each beats skipping ahead.
     return [Term(hit.start, hit.end, hit.rule.value, hit.rule.name)
-            for hit in CONFIDENCE_RULES.find_near(scan, _STEMS, _REACH)]
+            for hit in CONFIDENCE_RULES.find_near(scan, _STEMS, _REACH, skip_ahead=False)]
 
 
 def corpus_parse(text: str, today: dt.date, gazetteer=None) -> list[dict]:
