@@ -170,60 +170,6 @@ def _one_character(op, av) -> str | None:
     return f"[{''.join(members)}]"
 
 
-def _finder(patterns: Iterable[str], before: str, flags: int,
-            size: int = 4) -> tuple[re.Pattern, re.Pattern] | None:
-    """Two regexes that find where a hit of the patterns may start, faster than they do.
-
-    They spell out only the first few characters of each pattern, grouped by their first
-    character, so the scan skips ahead to those alone; a hit starts only where they
-    match. The first matches at the hit's start, `before` tried after its first
-    character; the second matches one character earlier, at the character that `before`
-    allows there, which it consumes: the scan then skips ahead to those characters (a
-    space, a punctuation mark) rather than stopping at every letter that might open a
-    hit, half again as fast. It cannot find a hit at the very start of the text, where
-    no character stands before: the first regex does. None when a pattern does not open
-    with a literal character, or when `before` is not a one-character lookbehind
-    (« (?<![\\w-]) »).
-    """
-    guard = re.fullmatch(r"\(\?<!(\[[^\]]*\]|\\?.)\)", before)
-    if guard is None or flags & re.IGNORECASE:
-        return None
-    openings = set()
-    for pattern in patterns:
-        for opening in _openings(list(sre_parse.parse(pattern, flags)), size):
-            if not opening or len(opening[0]) > 2 or not re.fullmatch(r"\\?[^\\\[]", opening[0]):
-                return None
-            openings.add("".join(opening))
-    if len(openings) > 2000:
-        return None
-    banned = guard[1]                     # « [\w-] », « \w » or one character
-    if banned.startswith("["):
-        allowed = f"[{banned[2:]}" if banned.startswith("[^") else f"[^{banned[1:]}"
-    else:
-        allowed = f"[^{banned if len(banned) == 2 else re.escape(banned)}]"
-    alternatives = sorted(openings)
-    return (re.compile(by_first_character(alternatives, f"(?<!{banned}.)"), flags),
-            re.compile(f"{allowed}(?:{by_first_character(alternatives)})", flags))
-
-
-_REPEATED = re.compile(r"(\\?.|\[[^\]]*\])\{(\d+),(\d*)\}\Z", re.DOTALL)
-
-
-def _one_character_first(opening: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The same opening with its first fragment one character: a repeated class is spelt
-    out once then repeated one time fewer (« [\\d]{1,} » is « [\\d] » then « [\\d]{0,} »),
-    and one that may be absent gives an opening without it too."""
-    repeated = _REPEATED.match(opening[0]) if opening else None
-    if repeated is None:
-        return [opening]
-    unit, low, high = repeated[1], int(repeated[2]), repeated[3]
-    rest = opening[1:]
-    if high and int(high) == 0:
-        return _one_character_first(rest)
-    again = f"{unit}{{{max(low - 1, 0)},{int(high) - 1 if high else ''}}}"
-    return [(unit, again, *rest)] + (_one_character_first(rest) if low == 0 else [])
-
-
 def _factored(openings: Iterable[tuple[str, ...]], guard: str) -> str:
     """An alternation of openings, shared beginnings factored out (« a(?:u|vr) »), `guard`
     after the first character. It only says whether some opening matches, so an opening
@@ -244,6 +190,62 @@ def _factored(openings: Iterable[tuple[str, ...]], guard: str) -> str:
         return "(?:" + "|".join(fragment + (guard if first else "") + spelt(child, False)
                                 for fragment, child in node.items()) + ")"
     return spelt(tree, True)
+
+
+def _finder(patterns: Iterable[str], before: str, flags: int,
+            size: int = 8) -> tuple[re.Pattern, re.Pattern] | None:
+    """Two regexes that find where a hit of the patterns may start, faster than they do.
+
+    They spell out only the first few characters of each pattern (up to `size`, a
+    repeated class counting as one), factored so that those which open alike share
+    their beginning: the scan skips ahead to the first characters alone, and a word
+    that merely begins like a rule (« président » for « présents ») is ruled out there
+    rather than tried. A hit starts only where they match. The first matches at the
+    hit's start, `before` tried after its first character; the second matches one
+    character earlier, at the character that `before` allows there, which it consumes:
+    the scan then skips ahead to those characters (a space, a punctuation mark) rather
+    than stopping at every letter that might open a hit, half again as fast. It cannot
+    find a hit at the very start of the text, where no character stands before: the
+    first regex does. None when a pattern does not open with a literal character, or
+    when `before` is not a one-character lookbehind (« (?<![\\w-]) »).
+    """
+    guard = re.fullmatch(r"\(\?<!(\[[^\]]*\]|\\?.)\)", before)
+    if guard is None or flags & re.IGNORECASE:
+        return None
+    openings = set()
+    for pattern in patterns:
+        for opening in _openings(list(sre_parse.parse(pattern, flags)), size):
+            if not opening or len(opening[0]) > 2 or not re.fullmatch(r"\\?[^\\\[]", opening[0]):
+                return None
+            openings.add(opening)
+    if len(openings) > 2000:
+        return None
+    banned = guard[1]                     # « [\w-] », « \w » or one character
+    if banned.startswith("["):
+        allowed = f"[{banned[2:]}" if banned.startswith("[^") else f"[^{banned[1:]}"
+    else:
+        allowed = f"[^{banned if len(banned) == 2 else re.escape(banned)}]"
+    alternatives = sorted(openings)
+    return (re.compile(_factored(alternatives, f"(?<!{banned}.)"), flags),
+            re.compile(f"{allowed}{_factored(alternatives, '')}", flags))
+
+
+_REPEATED = re.compile(r"(\\?.|\[[^\]]*\])\{(\d+),(\d*)\}\Z", re.DOTALL)
+
+
+def _one_character_first(opening: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The same opening with its first fragment one character: a repeated class is spelt
+    out once then repeated one time fewer (« [\\d]{1,} » is « [\\d] » then « [\\d]{0,} »),
+    and one that may be absent gives an opening without it too."""
+    repeated = _REPEATED.match(opening[0]) if opening else None
+    if repeated is None:
+        return [opening]
+    unit, low, high = repeated[1], int(repeated[2]), repeated[3]
+    rest = opening[1:]
+    if high and int(high) == 0:
+        return _one_character_first(rest)
+    again = f"{unit}{{{max(low - 1, 0)},{int(high) - 1 if high else ''}}}"
+    return [(unit, again, *rest)] + (_one_character_first(rest) if low == 0 else [])
 
 
 def _word_finders(patterns: Iterable[str], flags: int,
