@@ -67,7 +67,7 @@ class DateMention:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)                 # one per date read: a frozen one is slower to build
 class _Context:
     today: dt.date                 # the briefing date
     last: When | None              # the last date mentioned, for « deux jours plus tard »

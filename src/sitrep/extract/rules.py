@@ -29,19 +29,17 @@ class Rule:
     value: Any = None
 
 
-@dataclass(slots=True)
 class Hit:
-    """One match of one rule."""
-    rule: Rule
-    match: re.Match
+    """One match of one rule. Where it starts and ends is read once: every reader asks
+    several times, and a named group's span is costlier to ask than an attribute."""
+    __slots__ = ("end", "match", "rule", "start")
 
-    @property
-    def start(self) -> int:
-        return self.match.start(self.rule.name)
+    def __init__(self, rule: Rule, match: re.Match) -> None:
+        self.rule, self.match = rule, match
+        self.start, self.end = match.span(rule.name)
 
-    @property
-    def end(self) -> int:
-        return self.match.end(self.rule.name)
+    def __repr__(self) -> str:
+        return f"Hit({self.rule.name!r}, {self.start}, {self.end})"
 
     @property
     def text(self) -> str:
