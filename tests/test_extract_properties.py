@@ -121,7 +121,8 @@ def test_finder_finds_what_the_alternation_finds(rules, text, bounds):
 # find exactly what the alternation of the names finds, names side by side included.
 @settings(max_examples=150, deadline=None)
 @given(pieces=st.lists(st.sampled_from(PIECES + ["koursk (ville)", "(isw)", "russes-", "-", "kiev",
-                                                 "ukrainien", "sud-coréen", "nis"]), max_size=30),
+                                                 "ukrainien", "sud-coréen", "nis", "troupes",
+                                                 "les forces russes"]), max_size=30),
        separator=st.sampled_from(["", " ", "  "]))
 def test_name_scan_finds_what_the_alternation_finds(pieces, separator):
     from sitrep.extract.entities import entity_matcher
@@ -129,6 +130,10 @@ def test_name_scan_finds_what_the_alternation_finds(pieces, separator):
     matcher = entity_matcher(GAZETTEER)
     for kind in ("actors", "places", "sources"):
         assert matcher.spans(kind, text) == [m.span() for m in matcher.regex[kind].finditer(text)]
+    # So is a noun of people before an adjective, sought from the character before it.
+    from sitrep.extract.entities import _ATTACHED_TO, is_attached
+    for start in range(len(text) + 1):
+        assert is_attached(text, start) == bool(_ATTACHED_TO.search(text, max(0, start - 60), start))
 
 
 # Rules tried only before anchors, at the words that a regex skips ahead to, must give

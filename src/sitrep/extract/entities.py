@@ -42,6 +42,10 @@ _ATTACHED_NOUNS = "|".join([PEOPLE, CASUALTY_NOUNS, GROUPS,
                             "perte|victime|soldat|militaire|prisonnier|mort|blessé|tué"]).split("|")
 _ATTACHED_TO = re.compile(rf"(?:{by_first_character(_ATTACHED_NOUNS, _NOT_AFTER_WORD)})"
                           rf"(?:\s+[\w'-]+){{0,2}}\s+\Z")
+# The same led by the character before the noun, which is no letter or digit: the search
+# skips ahead to those characters rather than to every letter that may open a noun.
+_ATTACHED_TO_AFTER = re.compile(rf"\W(?:{by_first_character(_ATTACHED_NOUNS)})"
+                                rf"(?:\s+[\w'-]+){{0,2}}\s+\Z")
 _SPEAKERS = ["il", "elle", "ils", "elles", r"le\s+service", "l'agence"]
 _PRONOUN_SAYING = re.compile(rf"(?:{by_first_character(_SPEAKERS, _NOT_AFTER_WORD)})"
                              rf"\s+(?:\w+\s+)?(?:{_SAYING})")
@@ -167,7 +171,9 @@ def is_locative(scan: str, start: int) -> bool:
 
 def is_attached(scan: str, start: int) -> bool:
     """An adjective right after a noun of people or groups (« les pertes nord-coréennes »)."""
-    return bool(_ATTACHED_TO.search(scan, max(0, start - 60), start))
+    if start <= 60:                      # the noun may open the text: nothing before it
+        return bool(_ATTACHED_TO.search(scan, 0, start))
+    return bool(_ATTACHED_TO_AFTER.search(scan, start - 61, start))
 
 
 def _places(scan: str, matcher: EntityMatcher) -> list[Mention]:
