@@ -72,7 +72,10 @@ class Sentence:
         return max(0, bisect_right(self._starts, pos) - 1)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
-        return self.clauses[self.clause_index(pos)]
+        # clause_index spelt out: the rules ask for a figure's or a trigger's clause often.
+        if self._clauses is None:
+            self._cut()
+        return self._clauses[max(0, bisect_right(self._starts, pos) - 1)]
 
 
 def scan_copy(body: str) -> str:
