@@ -51,7 +51,7 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
     doc.scan_runs("triggers", [v for v in doc.views if v.dates], find_triggers)
     discourse = Discourse()
     adversaries, source_actors = _sides(gazetteer)
-    counts = CountReader(doc, discourse, _main_actor(doc), adversaries)
+    counts = CountReader(doc, discourse, _main_actor(doc), adversaries, source_actors)
     events = EventReader(doc, discourse, source_actors)
     drafts: list[Draft] = []
     last_source = None

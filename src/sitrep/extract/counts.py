@@ -181,8 +181,11 @@ _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|moins|près|environ|quelque|entre|au|moins))*\s*")
 # « les pertes du contingent », « les pertes des unités engagées »: whose losses.
-_LOSSES_OF = re.compile(r"\b(?:pertes|victimes)\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
+_LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|globales|humaines|réelles"
+                        r"|estimées))?\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
                         r"|de\s+sa|de\s+la|de\s+l')\s*\Z")
+_ENEMY = re.compile(r"\b(?:l'adversaire|l'ennemi|les\s+forces\s+(?:adverses|ennemies)"
+                    r"|le\s+camp\s+adverse)\b")
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
@@ -294,11 +297,13 @@ class CountReader:
     """Reads casualty and deployment facts from the figures of one document."""
 
     def __init__(self, doc: Document, discourse: Discourse, default_actor: str | None,
-                 adversaries: dict[str, str] | None = None) -> None:
+                 adversaries: dict[str, str] | None = None,
+                 source_actors: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.discourse = discourse
         self.default_actor = default_actor
         self.adversaries = adversaries or {}     # actor id -> the side it fights
+        self.source_actors = source_actors or {}  # source id -> the state it belongs to
         self.counted: set[int] = set()            # the values of the figures read so far
         self.deployed_actor: str | None = None     # whose troops were counted last
         self.said_at = 0                           # where the last figure was read
@@ -443,6 +448,14 @@ class CountReader:
                                                    or [self.discourse.actor])[0]
             if draft.actor is not None:
                 return
+        # « le ministère russe affirmait que l'adversaire avait perdu 945 militaires »: the
+        # enemy of the side that speaks.
+        enemy = _ENEMY.search(scan, max(view.start, seg_start), figure.start)
+        speakers = [s for s in view.sources if s.end <= (enemy.start() if enemy else 0)
+                    and s.id in self.source_actors]
+        if enemy and speakers and self.adversaries.get(self.source_actors[speakers[-1].id]):
+            draft.actor = self.adversaries[self.source_actors[speakers[-1].id]]
+            return
         paired = self._respective_actor(view, figure, [
             a for a in view.actors if not _in_source(a, view)])
         if paired is not None:        # « les pertes ukrainiennes et nord-coréennes … respectivement à 800 et 1 200 »

@@ -279,6 +279,20 @@ def _day_month(hit, ctx: _Context) -> Interval:
     return day, day, "day"
 
 
+def _bare_day(hit, ctx: _Context) -> Interval | None:
+    """« Le 9 novembre, … Le 11, … », « à la mi-mars : le 18, … »: a day of the month
+    the last date named lies in (else of the last day named)."""
+    last = ctx.last
+    if last is not None and (last.start.year, last.start.month) == (last.end.year, last.end.month):
+        base = last.start
+    elif ctx.last_day is not None:
+        base = ctx.last_day.start
+    else:
+        return None
+    day = dt.date(base.year, base.month, _day(hit.group("d")))
+    return (day, day, "day") if day <= ctx.today else None
+
+
 def _month_year(hit, ctx: _Context) -> Interval:
     start, end = month_interval(int(hit.group("y")), month_number(hit.group("m")))
     return start, end, "month"
@@ -448,6 +462,8 @@ DATE_RULES = RuleSet([
     Rule("day_month", rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
          _day_month),
     Rule("month_year", rf"(?P<m>{MONTH})\s+(?P<y>{YEAR})", _month_year),
+    # « Le 11, il précisait … », « Dans la nuit du 8, … »: a day alone, its month told before
+    Rule("bare_day", rf"(?:le|du)\s+(?P<d>{DAY})(?=\s*[,;:])", _bare_day),
     Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard|après"
                   r"|auparavant|plus\s+tôt|avant)\b", _later),
     Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+(?:jour|soir|matin)\s+même|le\s+même\s+jour"
@@ -482,6 +498,8 @@ def _digit_anchor(digit: str) -> str:
     count before a month, a unit of time, another day or a slash; « 1re », « 1ère »."""
     branches = {"1": [r"9\d\d(?!\d)"], "2": [r"0\d\d(?!\d)"]}.get(digit, [])
     branches.append(rf"\d*+{_ANCHOR_DIGITS_BEFORE}")
+    # « Le 11, … », « la nuit du 8, … »: a day alone (see the rule bare_day)
+    branches.append(r"(?<=\b(?:le|du)\s\d)\d?(?=\s*[,;:])")
     if digit == "1":
         branches.append(r"(?<!\w.)(?:re|ère)(?![\w-])")
     return digit + r"(?<!\d.)(?:" + "|".join(branches) + ")"

@@ -124,6 +124,9 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
 _INVOKED = re.compile(r"\b(?:en\s+application|en\s+vertu|conformément|au\s+titre|aux\s+termes"
                       r"|sur\s+la\s+base|au\s+nom)\s+(?:de|du|des|d'|à|au|aux)\s+"
                       r"(?:[\w'-]+\s+){0,4}\Z")
+_AND_BETWEEN = re.compile(r"\s+et\s+")
+_LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
+                          r"\s+par\s+(?:les?\s+|la\s+|l')?")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
@@ -313,9 +316,16 @@ class EventReader:
                 if (actor.adjective and _ADJECTIVE_AFTER.fullmatch(between)) \
                         or _GENITIVE_AFTER.fullmatch(between):
                     return actor
+                # « l'incursion lancée par Kiev »: the noun's agent
+                if not actor.adjective and _LAUNCHED_BY.fullmatch(between):
+                    return actor
         before = [a for a in actors if clause[0] <= a.start < hit.start
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before:
+            # « les troupes russes et nord-coréennes ont lancé … »: the side named first leads.
+            if len(before) >= 2 and before[-2].adjective and before[-1].adjective \
+                    and _AND_BETWEEN.fullmatch(scan, before[-2].end, before[-1].start):
+                return before[-2]
             return before[-1]
         if _PRONOUN_SUBJECT.match(scan, clause[0]):
             # « Les Nord-Coréens ont pesé … Selon les services sud-coréens, ils avaient été
