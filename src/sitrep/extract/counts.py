@@ -70,6 +70,8 @@ CUE_RULES = RuleSet([
                      r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|déplacé(?:e|s|es)?\s+vers"
+                     # troops trained in Russia are there
+                     r"|en\s+(?:cours\s+de\s+)?formation|s'entraîn\w*|suivent\s+un\s+entraînement"
                      # « 800 soldats russes ont progressé dans un gazoduc »: troops moving
                      r"|(?:ont|avaient|auraient)\s+(?:progressé|avancé|infiltré|surgi|pénétré)"
                      r"|concentré(?:e|s|es)?|massé(?:e|s|es)?|rassemblé(?:e|s|es)?"
@@ -186,6 +188,12 @@ _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|global
                         r"|de\s+sa|de\s+la|de\s+l')\s*\Z")
 _ENEMY = re.compile(r"\b(?:l'adversaire|l'ennemi|les\s+forces\s+(?:adverses|ennemies)"
                     r"|le\s+camp\s+adverse)\b")
+_AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
+                           r"|outre\s+les)\s+(?:(?:quelque|environ|près\s+de"
+                           r"|plus\s+de)\s+)?\Z")
+# « Choïgou a obtenu l'envoi de 1 000 démineurs »: who asks for troops does not send them.
+_REQUESTS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:a|ont|avait|aurait)\s+(?:obtenu|demandé"
+                             r"|réclamé|négocié|sollicité|arraché)\b")
 # « 8 000 d'entre eux »: part of the people counted just before.
 _OF_THEM_AFTER = re.compile(r"\s+d'entre\s+(?:eux|elles)\b")
 _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
@@ -341,6 +349,12 @@ class CountReader:
         if head_cue is not None:
             return head_cue
         cues = view.extra["cues"]
+        if _AMONG_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start):
+            # « 100 tués et 1 000 blessés parmi les quelque 11 000 soldats déployés »: the
+            # force the losses are counted in, sized by what follows it, never by them.
+            return _nearest_cue(self.doc.low, cues, figure, figure.end, seg_end) or (
+                Cue(figure.start, figure.end, "deployment", "deployed", "force_counted_in")
+                if head == "people" else None)
         if _APPOSITION_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start) \
                 and _APPOSITION_AFTER.match(self.doc.low, figure.end):
             # « le contingent, estimé à 11 000 hommes, a perdu … »: the figure only sizes
@@ -530,6 +544,7 @@ class CountReader:
                              or _SENDS_AFTER.match(scan, a.end, figure.start))
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)
                         and not _claims_a_figure(scan, a, view)
+                        and not _REQUESTS_AFTER.match(scan, a.end, figure.start)
                         and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)]
             if subjects:
                 draft.actor = subjects[-1].id

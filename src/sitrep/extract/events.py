@@ -32,11 +32,13 @@ EVENT_RULES = RuleSet([
          r"|l'intégralité)\s+(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire|des\s+territoires)",
          "capture"),
     Rule("capture_of_named_place",
-         r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés)(?:\s*»)?"
+         r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés"
+         r"|reprendre|prendre|reconquérir|libérer)(?:\s*»)?"
          r"|reprise|prise|capture|libération|contrôle"       # « libéré » Soudja: a claim quoted
          # « a proclamé la « libération » de l'oblast » (not « leur rôle dans la
          # « libération » de la région », which names it)
-         r"|(?:proclamé|annoncé|revendiqué)\s+la\s+«\s*(?:libération|reprise)\s*»)"
+         r"|(?:proclam|annon[cç]|revendiqu)\w*\s+la\s+«\s*(?:libération|reprise)"
+         r"(?:\s+(?:complète|totale))?\s*»)"
          r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
     Rule("capture_of_places",
@@ -45,7 +47,7 @@ EVENT_RULES = RuleSet([
     Rule("control_passed",           # « Soudja est passée sous contrôle ukrainien le 15 août »
          r"passée?s?\s+sous\s+(?:le\s+)?contrôle", "capture"),
     Rule("fall_of_named_place",      # « Soudja est tombée le 13 mars » (the name: see read)
-         r"(?:est|était|serait|aurait|a|avait)\s+(?:été\s+)?tombée?"
+         r"(?:(?:est|était|serait|aurait|a|avait)\s+(?:été\s+)?tombée?|tombe|tombent)"
          r"(?:\s+aux\s+mains\s+d(?:es|u|e\s+la|e\s+l'|'))?", "capture"),
     Rule("capture_in_passive",       # « l'oblast de Koursk avait été entièrement repris »
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+été\s+(?:entièrement\s+|totalement\s+"
@@ -84,8 +86,9 @@ EVENT_RULES = RuleSet([
          r"(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
-         r"|(?P<on_object>salu(?:e|é|ent|ait)\s+(?:pour\s+la\s+première\s+fois\s+)?(?:le\s+rôle"
-         r"|la\s+participation|l'engagement|l'héroïsme|la\s+contribution|le\s+courage))",
+         r"|(?P<on_object>salu(?:e|é|ent|ait)\s*,?\s+(?:pour\s+la\s+première\s+fois\s*,?\s+)?(?:le\s+rôle"
+         r"|la\s+participation|l'engagement|l'héroïsme|la\s+contribution|le\s+courage"
+         r"|la\s+bravoure|le\s+sacrifice))",
          "confirmation"),
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se"
                   r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"
@@ -125,6 +128,8 @@ _INVOKED = re.compile(r"\b(?:en\s+application|en\s+vertu|conformément|au\s+titr
                       r"|sur\s+la\s+base|au\s+nom)\s+(?:de|du|des|d'|à|au|aux)\s+"
                       r"(?:[\w'-]+\s+){0,4}\Z")
 _AND_BETWEEN = re.compile(r"\s+et\s+")
+_LAUNCHED_ON = re.compile(r"[\s,]*(?:lancée?s?|déclenchée?s?|entamée?s?|commencée?s?|amorcée?s?"
+                          r"|survenue?s?)\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
                           r"\s+par\s+(?:les?\s+|la\s+|l')?")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
@@ -273,6 +278,14 @@ class EventReader:
                       and not self.doc.low[d.end:before[1]].strip(" ,")]
             if ending:
                 return ending[-1]
+        # « La contre-offensive russe, lancée le 8 mars par … »: the participle after the
+        # event's noun dates it.
+        if clause_index + 1 < len(view.sentence.clauses):
+            after = view.sentence.clauses[clause_index + 1]
+            if _LAUNCHED_ON.match(self.doc.low, after[0]):
+                dated = [d for d in view.dates if after[0] <= d.start < after[1]]
+                if dated:
+                    return dated[0]
         # « En annonçant la fin des opérations le 26 avril, le général a salué … »: a
         # fronted gerund tells what was done at the same time, on its date.
         if clause_index > 0:
