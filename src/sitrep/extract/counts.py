@@ -62,7 +62,8 @@ CUE_RULES = RuleSet([
                      r"|présents?|présence|engagé(?:e|s|es)?|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
-                     r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|opèrent|participent"
+                     r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|s'y\s+trouv\w*|opèrent"
+                     r"|participent|(?:ont|avaient|auraient)\s+participé|particip(?:aient|eraient)"
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
                      r"(?!\s+(?:le|ce|leur|son)\s+contingent|\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+"
                      r"(?:déjà\s+)?(?:sur\s+place|déployées|engagées))"
@@ -178,6 +179,7 @@ _SAYS_AFTER = re.compile(
 # s'en tient à une fourchette de 11 000 à 12 000 »: a side whose verb gives the figure as
 # its count or claim is who says it, not whose people are counted.
 _CLAIMS_FIGURE_AFTER = re.compile(
+    r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
     r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn"
     r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
@@ -188,6 +190,10 @@ _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|global
                         r"|de\s+sa|de\s+la|de\s+l')\s*\Z")
 _ENEMY = re.compile(r"\b(?:l'adversaire|l'ennemi|les\s+forces\s+(?:adverses|ennemies)"
                     r"|le\s+camp\s+adverse)\b")
+_COUNTS_OF_THEM_BEFORE = re.compile(
+    r"\b(?:n')?en\s+(?:\w+\s+)?(?:compt|recens|dénombr|annon[cç]|avan[cç]|évalu|estim)\w*"
+    r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'|que\s+)?"
+    r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins|jusqu'à)\s+)?\Z")
 _AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
                            r"|outre\s+les)\s+(?:(?:quelque|environ|près\s+de"
                            r"|plus\s+de)\s+)?\Z")
@@ -316,6 +322,7 @@ class CountReader:
         self.deployed_actor: str | None = None     # whose troops were counted last
         self.said_at = 0                           # where the last figure was read
         self.people_before: list[str] = []          # people the sentence before named
+        self.last_counted: tuple[str, str] | None = None   # kind and category read last
 
     def read(self, view: SentenceView) -> tuple[list[Draft], set[tuple[int, int]]]:
         """The sentence's facts, and the clauses whose figures made them."""
@@ -337,6 +344,7 @@ class CountReader:
                 self.said_at = view.start
                 if draft.kind == "deployment" and draft.actor:
                     self.deployed_actor = draft.actor
+                self.last_counted = (draft.kind, draft.category)
         # « Les Nord-Coréens … »: a people named by its noun, which « d'entre eux » in the
         # next sentence may mean (an adjective there names whom it fights as often).
         self.people_before = [a.id for a in view.actors if a.demonym and not a.adjective]
@@ -393,6 +401,10 @@ class CountReader:
         if _GENERIC.search(scan, clause[0], clause[1]):
             return None
         cue = self._classify(view, figure, seg_start, seg_end)
+        if cue is None and self.last_counted is not None and _COUNTS_OF_THEM_BEFORE.search(
+                scan, max(view.start, figure.start - 50), figure.start):
+            # « le NIS n'en recensait qu'environ 3 000 »: « en » is what was counted last.
+            cue = Cue(figure.start, figure.end, *self.last_counted, "counted_as_before")
         if cue is not None and cue.kind == "casualties" and \
                 _FRACTION_OF.search(scan, max(view.start, figure.start - 40), figure.start):
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
@@ -553,7 +565,8 @@ class CountReader:
             clause = view.sentence.clause_at(figure.start)
             institutions = [a for a in view.actors if clause[0] <= a.start < figure.start
                             and a.adjective and _INSTITUTION_BEFORE.search(
-                                scan, max(0, a.start - 40), a.start)]
+                                scan, max(0, a.start - 40), a.start)
+                            and not _claims_a_figure(scan, a, view)]
             if institutions:
                 draft.actor = institutions[-1].id
                 return

@@ -24,7 +24,7 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
                 # not a determiner: « ont repris leurs assauts » takes no place
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région|leurs?|ses|son"
-                r"|sa|les|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques)\b)"
+                r"|sa|la|le|les|de|du|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques)\b)"
                 r"[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
@@ -41,6 +41,10 @@ EVENT_RULES = RuleSet([
          r"(?:\s+(?:complète|totale))?\s*»)"
          r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
+    # « a annoncé le 13 mars la reprise de la ville »: the town named before
+    Rule("capture_of_the_town",
+         r"(?:reprise|prise|capture|libération|chute)\s+de\s+la\s+(?:ville|localité)(?!\s+(?:de|d')\b)",
+         "capture"),
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
          r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
@@ -77,7 +81,10 @@ EVENT_RULES = RuleSet([
          r"|(?P<on_object>quitt(?:ent|aient|ait|é|ée|és|ées)\s+(?:la\s+ville|le\s+village|la\s+localité"
          r"|la\s+région|l'oblast|leurs\s+positions))"
          r"|se\s+sont\s+repliée?s|s'est\s+repliée?|repliée?s?|évacuée?s?|abandonné\s+(?:la|le|les|leurs?|ses)"
-         r"|retiré(?:e|s|es)?\s+(?:de|du|des)", "withdrawal"),
+         r"|retiré(?:e|s|es)?\s+(?:de|du|des)"
+         # « le retour du 528e régiment du génie »: units home
+         r"|retour\s+(?:du|des|de\s+la|de\s+l')\s+(?:\d+\w*\s+)?(?:régiments?|unités|troupes|soldats"
+         r"|contingents?|bataillons?|brigades?)", "withdrawal"),
     Rule("confirmation",
          r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
          # « a pour la première fois (officiellement) reconnu »: spelt out, since a wider
@@ -107,7 +114,8 @@ EVENT_RULES = RuleSet([
     # « Kim Jong-un a décoré des officiers rentrés de Koursk », « une cérémonie de remise
     # de décorations »: honours given, an event of its own kind.
     Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
-                     r"|remise\s+de\s+(?:décorations|médailles)", "other"),
+                     r"|remise\s+de\s+(?:décorations|médailles)|remis\s+à\s+titre\s+posthume"
+                     r"|défilés?\s+militaires?", "other"),
     Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
                       r"|condamné)|déclaration|communiqué",
          "statement"),
@@ -127,7 +135,10 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
 _INVOKED = re.compile(r"\b(?:en\s+application|en\s+vertu|conformément|au\s+titre|aux\s+termes"
                       r"|sur\s+la\s+base|au\s+nom)\s+(?:de|du|des|d'|à|au|aux)\s+"
                       r"(?:[\w'-]+\s+){0,4}\Z")
-_AND_BETWEEN = re.compile(r"\s+et\s+")
+_AND_BETWEEN = re.compile(r"\s+et\s+(?:la\s+|le\s+|l'|les\s+)?")
+_PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*|s'apprêt\w*\s+à"
+                             r"\s+(?:lancer|mener)|menac\w*\s+de\s+lancer)\s+(?:une?\s+|des\s+|la\s+|le\s+"
+                             r"|l'|leur\s+|sa\s+|son\s+|de\s+nouvelles?\s+)?(?:\w+\s+)?\Z")
 _LAUNCHED_ON = re.compile(r"[\s,]*(?:lancée?s?|déclenchée?s?|entamée?s?|commencée?s?|amorcée?s?"
                           r"|survenue?s?)\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
@@ -216,6 +227,8 @@ class EventReader:
                                                                 hit.start)
                                         or _NEGATION_INSIDE.search(hit.text)):
                 continue                  # « ne reconnaît toujours pas », « n'a pas confirmé »
+            if _PLANNED_BEFORE.search(self.doc.low, max(view.start, hit.start - 40), hit.start):
+                continue                  # « préparent une offensive »: not launched yet
             if _TIME_REFERENCE.search(self.doc.low, max(view.start, hit.start - 30), hit.start) \
                     and not any(hit.end <= d.start for d in view.dates):
                 continue                  # « depuis le début de la contre-offensive »: a landmark
@@ -264,7 +277,10 @@ class EventReader:
 
     def _date(self, view: SentenceView, hit, clause_index: int):
         clause = view.sentence.clauses[clause_index]
-        same = [d for d in view.dates if clause[0] <= d.start < clause[1]]
+        # « a ratifié le traité signé en juin »: a date after another trigger is that one's.
+        same = [d for d in view.dates if clause[0] <= d.start < clause[1]
+                and not (d.start > hit.end and any(hit.end <= t.start < d.start
+                                                   for t in view.extra["triggers"]))]
         if hit.rule.value in _SAYING:
             same = [d for d in same if not (d.start > hit.end
                                             and _THAT.search(self.doc.low, hit.end, d.start))]
@@ -335,8 +351,9 @@ class EventReader:
         before = [a for a in actors if clause[0] <= a.start < hit.start
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before:
-            # « les troupes russes et nord-coréennes ont lancé … »: the side named first leads.
-            if len(before) >= 2 and before[-2].adjective and before[-1].adjective \
+            # « les troupes russes et nord-coréennes ont lancé … », « le traité entre la
+            # Russie et la Corée du Nord est entré en vigueur »: the side named first leads.
+            if len(before) >= 2 and before[-2].adjective == before[-1].adjective \
                     and _AND_BETWEEN.fullmatch(scan, before[-2].end, before[-1].start):
                 return before[-2]
             return before[-1]
