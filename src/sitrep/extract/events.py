@@ -100,10 +100,11 @@ EVENT_RULES = RuleSet([
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se"
                   r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
-                  r"|à\s+l'armée|compte))|visites?|a\s+visité|en\s+visite"
-                  r"|été\s+reçue?s?"
+                  r"|à\s+l'armée|compte))|visites?|a\s+visité|visit(?:ait|aient|ent)|en\s+visite"
+                  r"|(?:été|était|étaient|est|sont|fut)\s+reçue?s?|a\s+séjourné|séjournait"
                   # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
-                  r"|(?:arrivée?s?|revenue?s?|retournée?s?)\s+à\s+(?:moscou|pyongyang|pékin|séoul"
+                  r"|(?:arrivée?s?|arrivent|arrive|revenue?s?|retournée?s?)\s+à\s+(?:moscou|pyongyang"
+                  r"|pékin|séoul|wonsan"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
     # « soient traités en terroristes »: the verb, not a treaty
     Rule("agreement", r"(?<!d')(?<!être\s)(?<!été\s)(?<!sont\s)(?<!soient\s)(?<!seront\s)"
@@ -230,7 +231,9 @@ class EventReader:
             if _PLANNED_BEFORE.search(self.doc.low, max(view.start, hit.start - 40), hit.start):
                 continue                  # « préparent une offensive »: not launched yet
             if _TIME_REFERENCE.search(self.doc.low, max(view.start, hit.start - 30), hit.start) \
-                    and not any(hit.end <= d.start for d in view.dates):
+                    and not any(hit.end <= d.start for d in view.dates) \
+                    and not (category == "visit" and view.dates):
+                # (« signé le 19 juin, lors de la visite de Poutine »: the visit is that day's)
                 continue                  # « depuis le début de la contre-offensive »: a landmark
             if category == "agreement" and _INVOKED.search(
                     self.doc.low, max(view.start, hit.start - 50), hit.start):
