@@ -92,6 +92,7 @@ EVENT_RULES = RuleSet([
          r"|(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?pour\s+la\s+première\s+fois\s+(?:\w+\s+)?"
          r"(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
+         r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
          r"|(?P<on_object>salu(?:e|é|ent|ait)\s*,?\s+(?:pour\s+la\s+première\s+fois\s*,?\s+)?(?:le\s+rôle"
          r"|la\s+participation|l'engagement|l'héroïsme|la\s+contribution|le\s+courage"
@@ -217,8 +218,7 @@ class EventReader:
         chosen: dict[tuple, tuple[object, Draft]] = {}
         for hit in view.extra["triggers"]:
             category = hit.rule.value
-            if hit.rule.name in ("capture_of_named_place", "attack_on_named_place") and \
-                    not self.doc.scan[hit.start_of("name")].isupper():
+            if not self._names_a_real_place(hit):
                 continue                  # « pris part », « repris le combat »
             if hit.rule.name == "fall_of_named_place" and \
                     not _NAME_BEFORE.search(self.doc.scan, max(0, hit.start - 40), hit.start):
@@ -278,11 +278,17 @@ class EventReader:
                                            fallback=set(draft.fallback))
         return None
 
+    def _names_a_real_place(self, hit) -> bool:
+        """False for a rule that names a place whose name is no name (« capture dimanche »)."""
+        return hit.rule.name not in ("capture_of_named_place", "attack_on_named_place") \
+            or self.doc.scan[hit.start_of("name")].isupper()
+
     def _date(self, view: SentenceView, hit, clause_index: int):
         clause = view.sentence.clauses[clause_index]
         # « a ratifié le traité signé en juin »: a date after another trigger is that one's.
         same = [d for d in view.dates if clause[0] <= d.start < clause[1]
                 and not (d.start > hit.end and any(hit.end <= t.start < d.start
+                                                   and self._names_a_real_place(t)
                                                    for t in view.extra["triggers"]))]
         if hit.rule.value in _SAYING:
             same = [d for d in same if not (d.start > hit.end
@@ -353,6 +359,10 @@ class EventReader:
                     return actor
         before = [a for a in actors if clause[0] <= a.start < hit.start
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
+        if before and hit.rule.value in _SAYING:
+            # « Guerassimov chiffra les pertes ukrainiennes et reconnut … »: who speaks is
+            # named (here or opening the sentence), not an adjective on what is spoken of.
+            before = [a for a in before if not a.adjective]
         if before:
             # « les troupes russes et nord-coréennes ont lancé … », « le traité entre la
             # Russie et la Corée du Nord est entré en vigueur »: the side named first leads.
