@@ -195,7 +195,8 @@ _COUNTS_OF_THEM_BEFORE = re.compile(
     r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'|que\s+)?"
     r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins|jusqu'à)\s+)?\Z")
 _AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
-                           r"|outre\s+les)\s+(?:(?:quelque|environ|près\s+de"
+                           r"|outre\s+les|sur\s+(?:les|un\s+(?:total|contingent|effectif)\s+d(?:e|'))"
+                           r"|[,;]\s*sur)\s*(?:(?:quelque|environ|près\s+de"
                            r"|plus\s+de)\s+)?\Z")
 # « Choïgou a obtenu l'envoi de 1 000 démineurs »: who asks for troops does not send them.
 _REQUESTS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:a|ont|avait|aurait)\s+(?:obtenu|demandé"
@@ -357,12 +358,14 @@ class CountReader:
         if head_cue is not None:
             return head_cue
         cues = view.extra["cues"]
-        if _AMONG_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start):
+        among = _AMONG_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start)
+        if among:
             # « 100 tués et 1 000 blessés parmi les quelque 11 000 soldats déployés »: the
             # force the losses are counted in, sized by what follows it, never by them.
+            force = head == "people" or "contingent" in among.group() or "effectif" in among.group()
             return _nearest_cue(self.doc.low, cues, figure, figure.end, seg_end) or (
                 Cue(figure.start, figure.end, "deployment", "deployed", "force_counted_in")
-                if head == "people" else None)
+                if force else None)
         if _APPOSITION_BEFORE.search(self.doc.low, max(view.start, figure.start - 30), figure.start) \
                 and _APPOSITION_AFTER.match(self.doc.low, figure.end):
             # « le contingent, estimé à 11 000 hommes, a perdu … »: the figure only sizes
