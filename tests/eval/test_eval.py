@@ -21,7 +21,7 @@ BRIEFINGS = HERE / "briefings"
 GOLD = HERE / "gold"
 THRESHOLD = 0.95
 HOLDOUT = HERE / "holdout"
-HOLDOUT_THRESHOLD = 0.80
+HOLDOUT_THRESHOLD = 0.85
 
 
 def _scorer():
