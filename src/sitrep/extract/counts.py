@@ -29,7 +29,9 @@ CUE_RULES = RuleSet([
     # disparus », « … confondus »), or all of them: the total.
     Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*(?:de\s+)?{_CASUALTY_KIND})*\s+"
                               rf"(?:ou|et|et/ou)\s+(?:de\s+)?{_CASUALTY_KIND}(?:\s+confondus)?"
-                              r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)",
+                              r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)"
+                              # « avoir tué ou blessé une trentaine de soldats »: the verbs
+                              r"|tué\s+ou\s+blessé|blessé\s+ou\s+tué",
          ("casualties", "total")),
     Rule("lost_their_lives", r"(?:(?:a|ont|aurait|auraient|avait|avaient|avoir)\s+)?perdu\s+la\s+vie"
                              r"|trouvé\s+la\s+mort|tombés?\s+au\s+combat|morts?\s+au\s+combat",
@@ -163,7 +165,8 @@ _TRANSFERRED = re.compile(r"\btransféré(?:e|s|es)?\b")
 _TOOK_PRISONER_BEFORE = re.compile(r"\b(?:avoir|a|ont|aurait|auraient|avait|avaient|auront)\s+"
                                    r"(?:déjà\s+)?fait\s+\Z")
 # « capturés par les forces spéciales ukrainiennes »: the captor, named as the agent.
-_CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3}\Z")
+_CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3}"
+                            r"(?:et\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3})?\Z")
 # « des forces ukrainiennes capturent deux soldats nord-coréens blessés »: captives,
 # whatever else befell them.
 _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
@@ -173,14 +176,16 @@ _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|f
 _SAYS_AFTER = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s+(?:estim|évalu|chiffr|affirm|avanc|indiqu|rapport|assur|déclar"
     r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*"
-    r"(?:\s+(?:déjà|aussi|désormais|toujours|encore|pour\s+sa\s+part|de\s+son\s+côté))?"
+    r"(?:\s+(?:déjà|aussi|désormais|toujours|encore|pour\s+sa\s+part|de\s+son\s+côté"
+    r"|par\s+ailleurs|également|quant\s+à\s+(?:lui|elle)))?"
     r"\s+(?:que\b|qu'|à\b)")
 # « Séoul compte 11 000 soldats envoyés en Russie, Kyiv en annonce 12 000, le Pentagone
 # s'en tient à une fourchette de 11 000 à 12 000 »: a side whose verb gives the figure as
 # its count or claim is who says it, not whose people are counted.
 _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
-    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn"
+    r"(?:\s*,\s*qui\s+[^,.;]{0,80},)?"             # « Washington, qui retient une fourchette plus large, chiffre … »
+    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr"
     r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|moins|près|environ|quelque|entre|au|moins))*\s*")
@@ -461,7 +466,7 @@ class CountReader:
         in_segment = [a for a in view.actors if seg_start <= a.start < seg_end
                       and not _in_source(a, view)]
         captors = [a for a in in_segment if cue.category == "captured" and a.start > figure.end
-                   and _CAPTOR_BEFORE.search(scan, max(view.start, a.start - 40), a.start)]
+                   and _CAPTOR_BEFORE.search(scan, max(view.start, a.start - 70), a.start)]
         # Whose people: a demonym on the counted noun (« soldats nord-coréens »), or a
         # people noun (« les Nord-Coréens »).
         # « 50 000 hommes, Nord-Coréens compris »: part of the count, not whose it is.

@@ -126,6 +126,7 @@ _UNIT_AFTER = re.compile(UNIT_AFTER)
 _SMALL_NUMBER = rf"(?:\d{{1,2}}(?!\d)|{NUMBER_WORD})"
 _RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+sur\s+\Z")
 _RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
+_BOTH_BEFORE = re.compile(r"\b(?:tous|toutes|tous\s+les|toutes\s+les)\s+\Z")
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
     rf"(?P<base>.+?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?(?:\s+(?:de\s+|d')(?P<mult>milliers|millions))?")
@@ -321,6 +322,8 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     number_end = hit.match.end(f"{hit.rule.name}__n")
     if _lone_one(scan, number_start, number_end, written.strip()):
         return None
+    if value <= 10 and _BOTH_BEFORE.search(scan, max(0, number_start - 8), number_start):
+        return None                   # « tous deux blessés »: the two just named, no new count
     if value <= 100 and (_RATIO_BEFORE.search(scan, max(0, number_start - 40), number_start)
                          or value <= 10 and _RATIO_AFTER.match(scan, number_end)):
         return None
