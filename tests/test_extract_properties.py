@@ -84,11 +84,15 @@ def test_deeply_nested_markdown():
 
 
 def test_time_grows_linearly_with_length():
+    """A complexity guard, not a speed test: 4x the text takes about 4x the time (5x on
+    this machine), never 16x. Each size is timed three times and the fastest kept, so a
+    busy machine (the suite runs builds on every core) does not make it fail."""
     sentence = "Le 12 mars, environ 3 000 soldats nord-coréens ont été déployés dans l'oblast de Koursk. "
     small, large = sentence * 300, sentence * 1200
     _seconds(small)
-    ratio = _seconds(large) / max(_seconds(small), 1e-6)
-    assert ratio < 8, ratio               # 4x the text: about 4x the time, never quadratic
+    ratio = min(_seconds(large) for _ in range(3)) / max(min(_seconds(small) for _ in range(3)),
+                                                         1e-6)
+    assert ratio < 8, ratio
 
 
 # The rule sets that scan with a finder (the first characters of every rule, spelt out)
