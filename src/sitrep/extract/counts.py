@@ -185,9 +185,10 @@ _SAYS_AFTER = re.compile(
 _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
     r"(?:\s*,\s*qui\s+[^,.;]{0,80},)?"             # « Washington, qui retient une fourchette plus large, chiffre … »
-    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr"
+    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr|évalu"
     r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
+    r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
     r"|moins|près|environ|quelque|entre|au|moins))*\s*")
 # « les pertes du contingent », « les pertes des unités engagées »: whose losses.
 _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|globales|humaines|réelles"

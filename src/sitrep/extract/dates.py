@@ -464,8 +464,10 @@ DATE_RULES = RuleSet([
     Rule("month_year", rf"(?P<m>{MONTH})\s+(?P<y>{YEAR})", _month_year),
     # « Le 11, il précisait … », « Dans la nuit du 8, … »: a day alone, its month told before
     Rule("bare_day", rf"(?:le|du)\s+(?P<d>{DAY})(?=\s*[,;:])", _bare_day),
-    Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard|après"
-                  r"|auparavant|plus\s+tôt|avant)\b", _later),
+    # « neuf mois après l'incursion » counts from that event, not from the last date told
+    Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard"
+                  r"|(?:après|avant)(?!\s+(?:l'|les?\b|la\b|leurs?\b|son\b|sa\b|ses\b|une?\b|des\b|du\b"
+                  r"|de\b|d'|que\b|qu'|cette\b|ce\b|cet\b))|auparavant|plus\s+tôt)\b", _later),
     Rule("next_day", r"le\s+lendemain|la\s+veille|le\s+(?:jour|soir|matin)\s+même|le\s+même\s+jour"
                      r"|ce\s+jour-là|ce\s+même\s+jour|l'avant-veille|le\s+surlendemain"
                      r"|quelques\s+heures\s+plus\s+(?:tôt|tard)", _next_day),

@@ -37,7 +37,8 @@ EVENT_RULES = RuleSet([
          r"|reprise|prise|capture|libération|contrôle"       # « libéré » Soudja: a claim quoted
          # « a proclamé la « libération » de l'oblast » (not « leur rôle dans la
          # « libération » de la région », which names it)
-         r"|(?:proclam|annon[cç]|revendiqu)\w*\s+la\s+«\s*(?:libération|reprise)"
+         r"|(?:proclam|annon[cç]|revendiqu)\w*(?:\s+à\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+la\s+«\s*"
+         r"(?:libération|reprise)"
          r"(?:\s+(?:complète|totale))?\s*»)"
          r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
@@ -67,7 +68,8 @@ EVENT_RULES = RuleSet([
          r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
          r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|premiers\s+"
          r"|nouveaux\s+)?"
-         r"(?:offensives?|assauts?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?|au\s+drone)))"
+         r"(?:offensives?|assauts?|poussées?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?"
+         r"|au\s+drone)))"
          r"|lancé\s+une\s+attaque|(?:sont|est)\s+revenue?s?\s+au\s+combat"
          r"|attaqué\s+(?:au|à|dans|près|en|vers|autour)\b"
          r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
@@ -104,7 +106,8 @@ EVENT_RULES = RuleSet([
                   r"|à\s+l'armée|compte))|visites?|a\s+visité|visit(?:ait|aient|ent)|en\s+visite"
                   r"|(?:été|était|étaient|est|sont|fut)\s+reçue?s?|a\s+séjourné|séjournait"
                   # an official who « est arrivée à Moscou »: troops arrive at a front, not a capital
-                  r"|(?:arrivée?s?|arrivent|arrive|revenue?s?|retournée?s?)\s+à\s+(?:moscou|pyongyang"
+                  r"|(?:arrivée?s?|arrivent|arrive|arrivait|revenue?s?|retournée?s?|atterri\w*)\s+à"
+                  r"\s+(?:moscou|pyongyang"
                   r"|pékin|séoul|wonsan"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
     # « soient traités en terroristes »: the verb, not a treaty
