@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
-from sitrep.extract.entities import is_locative
+from sitrep.extract.entities import is_locative, is_people
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.lexicon import FUNCTION_WORDS, GROUPS, PEOPLE
 from sitrep.extract.numbers import Figure
@@ -258,11 +258,6 @@ def _in_source(actor, view) -> bool:
     return any(s.start <= actor.start < s.end for s in view.sources)
 
 
-def _is_people(actor) -> bool:
-    """« les Nord-Coréens », « des soldats nord-coréens »: people, not a state or a source."""
-    return (actor.demonym and not actor.adjective) or actor.attached
-
-
 def _claims_a_figure(scan: str, actor, view) -> bool:
     """Whether the actor mention is the subject of a verb whose object is a figure of the
     sentence (« Séoul compte 11 000 soldats », « Kyiv en annonce 12 000 »)."""
@@ -477,7 +472,7 @@ class CountReader:
         if _OF_THEM_AFTER.match(scan, figure.end):
             # « Les Nord-Coréens ont pesé. Entre 2 000 et 3 000 d'entre eux … »: of the
             # people named last in this sentence, else the subject of the one before.
-            named = [a.id for a in view.actors if a.start < figure.start and _is_people(a)
+            named = [a.id for a in view.actors if a.start < figure.start and is_people(a)
                      and not _in_source(a, view)]
             draft.actor = named[-1] if named else (self.people_before
                                                    or [self.discourse.actor])[0]

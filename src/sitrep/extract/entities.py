@@ -165,6 +165,11 @@ def entity_matcher(gazetteer: Gazetteer) -> EntityMatcher:
     return matcher
 
 
+def is_people(actor: Mention) -> bool:
+    """« les Nord-Coréens », « des soldats nord-coréens »: people, not a state or a source."""
+    return bool((actor.demonym and not actor.adjective) or actor.attached)
+
+
 def is_locative(scan: str, start: int) -> bool:
     return bool(LOCATIVE.search(scan, max(0, start - 24), start))
 

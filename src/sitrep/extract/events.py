@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
-from sitrep.extract.entities import Mention
+from sitrep.extract.entities import Mention, is_people
 from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
@@ -177,11 +177,6 @@ _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+)
 _ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
 
 
-def _is_people(actor) -> bool:
-    """« les Nord-Coréens », « des soldats nord-coréens »: people, not a state or a source."""
-    return (actor.demonym and not actor.adjective) or actor.attached
-
-
 def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
     """The event triggers of the lower-case scan copy that start in [start, end)."""
     if start == 0 and end is None:
@@ -209,7 +204,7 @@ class EventReader:
     def last_people(self) -> str | None:
         """Whose people the sentences before this one named last."""
         for actors in reversed(self.named[-3:]):
-            people = [a for a in actors if _is_people(a)]
+            people = [a for a in actors if is_people(a)]
             if people:
                 return people[-1].id
         return None
@@ -376,7 +371,7 @@ class EventReader:
         if _PRONOUN_SUBJECT.match(scan, clause[0]):
             # « Les Nord-Coréens ont pesé … Selon les services sud-coréens, ils avaient été
             # retirés … »: « ils » are the people named last, not the source before it.
-            people = [a for a in actors if a.start < clause[0] and _is_people(a)]
+            people = [a for a in actors if a.start < clause[0] and is_people(a)]
             antecedent = people[-1].id if people else self.last_people
             if antecedent is not None:
                 return Mention("actor", antecedent, hit.start, hit.end)
