@@ -25,7 +25,8 @@ def machine_files(root: Path, data: SiteData, pages: list[Page],
     """Every machine file as bytes; shares found in cache (if given) are reused."""
     cache = cache if cache is not None else BuildCache(None)
     config, sitreps = data.config, data.sitreps
-    where = str(root.resolve())
+    resolved = root.resolve()               # once: each share's line names paths under it
+    where = str(resolved)
 
     made_from = {s.id: digest(shared, where, data.fingerprinter.files_of(s)) for s in sitreps}
 
@@ -39,7 +40,7 @@ def machine_files(root: Path, data: SiteData, pages: list[Page],
 
     by_id = sorted(sitreps, key=lambda s: s.id)
     files = {"data/facts.json": document_bytes([
-                 share("facts.json", s, lambda s=s: entry_text(s.report, root.resolve()))
+                 share("facts.json", s, lambda s=s: entry_text(s.report, resolved))
                  for s in by_id]),
              "sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
     files.update(feed_files(config, sitreps))
