@@ -185,7 +185,9 @@ def test_a_failing_incremental_build_leaves_the_site_as_it_was(project):
 
 def test_a_broken_cache_is_an_empty_one(project, tmp_path):
     build_project(project)
-    for path in (project / ".sitrep-cache").iterdir():
+    broken = [path for path in (project / ".sitrep-cache").rglob("*") if path.is_file()]
+    assert any(path.parent.name == "templates" for path in broken)   # compiled templates too
+    for path in broken:
         path.write_bytes(b"not a cache")
     EDITS["a figure"](project)
     build_project(project)

@@ -68,11 +68,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from sitrep.manifest import build_state
+    root = find_root(args)
+    # The same state build_project would take first; asked here so that a build with
+    # nothing to do does not import the pipeline (its regular expressions alone take
+    # longer to compile than the two folder walks).
+    state = build_state(root, args.output, search=not args.no_search,
+                        use_cache=not args.no_cache)
+    if state.unchanged:
+        print(f"nothing changed since the last build of {state.output}")
+        return 0
     from sitrep.pipeline import build_project
     from sitrep.progress import terminal_progress
-    result = build_project(find_root(args), output=args.output, progress=terminal_progress(),
+    result = build_project(root, output=args.output, progress=terminal_progress(),
                            search=not args.no_search, use_cache=not args.no_cache,
-                           jobs=args.jobs)
+                           jobs=args.jobs, state=state)
     if result.unchanged:
         print(f"nothing changed since the last build of {result.output}")
     else:

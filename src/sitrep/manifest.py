@@ -9,8 +9,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.cache import digest
-from sitrep.output import MARKER
+from sitrep.cache import code_digest, digest
+from sitrep.output import MARKER, check_output_dir
+
+CACHE_DIR = ".sitrep-cache"
+INPUT_FOLDERS = ["content", "templates"]          # what a build reads, below the project
+COMPILED = "templates"                  # compiled templates, in the cache folder
 
 
 @dataclass
@@ -129,3 +133,37 @@ def output_state(output: Path) -> tuple[str, set[str]]:
     """The output folder's signature, and the files in it (sitrep's marker aside)."""
     listing = output_listing(output)
     return listing_stamp(listing), set(listing) - {MARKER}
+
+
+@dataclass
+class BuildState:
+    """An output folder as the next build finds it, and what the last build there left:
+    enough to say that nothing changed without importing the rest of sitrep (starting
+    Python and walking the two folders is then the whole cost)."""
+    output: Path
+    cache_dir: Path | None
+    manifest: Manifest | None
+    settings: str                           # the build's settings (see Manifest)
+    inputs: dict[str, str]                  # input_files(): path -> stat signature
+    input_stamp: str
+    listing: dict[str, tuple[int, int]]     # output_listing()
+    output_stamp: str
+
+    @property
+    def unchanged(self) -> bool:
+        return self.manifest is not None and \
+            self.manifest.stamp == digest(self.input_stamp, self.output_stamp)
+
+
+def build_state(root: Path, output: Path | None = None, *, search: bool = True,
+                use_cache: bool = True) -> BuildState:
+    """The output folder (default: public/) as a build with these settings finds it."""
+    output = output if output is not None else root / "public"
+    check_output_dir(output, root)
+    cache_dir = root / CACHE_DIR if use_cache else None
+    manifest = load_manifest(cache_dir, output)
+    settings = f"{code_digest()} search={search} {output.resolve()}"
+    inputs = input_files(root, INPUT_FOLDERS)
+    listing = output_listing(output)
+    return BuildState(output, cache_dir, manifest, settings, inputs,
+                      input_stamp(settings, inputs), listing, listing_stamp(listing))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.cache import BuildCache, code_digest, digest, folder_digest
+from sitrep.cache import BuildCache, digest, folder_digest
 from sitrep.config import SiteConfig, load_config
 from sitrep.content import load_briefing
 from sitrep.datafiles import machine_files
@@ -23,10 +23,10 @@ from sitrep.extract import extract
 from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
                                 page_fingerprint, shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
-from sitrep.manifest import (Manifest, input_files, input_stamp, listing_stamp, load_manifest,
-                             output_listing, output_state, restat, save_manifest)
+from sitrep.manifest import (CACHE_DIR, COMPILED, BuildState, Manifest, build_state, listing_stamp, output_state,
+                             restat, save_manifest)
 from sitrep.model import Report
-from sitrep.output import MARKER, check_output_dir
+from sitrep.output import MARKER
 from sitrep.pair import Sitrep, pair
 from sitrep.parallel import map_shares
 from sitrep.progress import ProgressCallback
@@ -38,8 +38,6 @@ from sitrep.sitefiles import SiteWriter, render_and_write
 from sitrep.static import static_files
 from sitrep.validate import check_references
 
-CACHE_DIR = ".sitrep-cache"
-INPUT_FOLDERS = ["content", "templates"]
 
 
 @dataclass
@@ -136,10 +134,12 @@ class PlannedSite:
 
 def plan_site(root: Path, config: SiteConfig, content: Content, sitreps: list[Sitrep],
               signatures: dict[str, str] | None = None,
-              fingerprinter: Fingerprinter | None = None) -> PlannedSite:
+              fingerprinter: Fingerprinter | None = None,
+              cache_dir: Path | None = None) -> PlannedSite:
     """The site's pages; given the briefings' outside signatures, the pages drawn from
     many facts are fingerprinted without being made (see SiteData.signatures)."""
-    renderer = Renderer(root / "templates", config.languages)
+    renderer = Renderer(root / "templates", config.languages,
+                        cache_dir / COMPILED if cache_dir is not None else None)
     data = SiteData(config, sitreps, content.gazetteer, renderer.localizers, signatures,
                     fingerprinter=fingerprinter or Fingerprinter())
     return PlannedSite(renderer, data, plan(data), site_globals(config))
@@ -166,25 +166,25 @@ def render_site(root: Path, config: SiteConfig, content: Content, sitreps: list[
 
 def build_project(root: Path, output: Path | None = None,
                   progress: ProgressCallback | None = None, *, search: bool = True,
-                  use_cache: bool = True, jobs: int | None = None) -> BuildResult:
+                  use_cache: bool = True, jobs: int | None = None,
+                  state: BuildState | None = None) -> BuildResult:
     """Build the site into output (default: public/). progress(stage, done, total), if
-    given, is told the counts as the build goes."""
-    output = output if output is not None else root / "public"
-    check_output_dir(output, root)
-    cache_dir = root / CACHE_DIR if use_cache else None
-    manifest = load_manifest(cache_dir, output)
-    settings = f"{code_digest()} search={search} {output.resolve()}"
-    input_now = input_files(root, INPUT_FOLDERS)
-    inputs = input_stamp(settings, input_now)
-    listing = output_listing(output)
-    output_stamp, output_files = listing_stamp(listing), set(listing) - {MARKER}
-    if manifest is not None and manifest.stamp == digest(inputs, output_stamp):
+    given, is told the counts as the build goes. `state`, if given, is build_state()
+    with the same arguments, taken just before."""
+    if state is None:
+        state = build_state(root, output, search=search, use_cache=use_cache)
+    output, cache_dir, manifest, settings = \
+        state.output, state.cache_dir, state.manifest, state.settings
+    input_now, inputs, listing, output_stamp = \
+        state.inputs, state.input_stamp, state.listing, state.output_stamp
+    output_files = set(listing) - {MARKER}
+    if state.unchanged:
         return BuildResult(output, len(manifest.pages), len(manifest.files), unchanged=True)
     if manifest is not None and output_files != set(manifest.files):
         manifest = None         # files were added or removed by hand: build it afresh
     if manifest is not None and manifest.output == output_stamp \
             and manifest.settings == settings:
-        quick = quick_build(root, output, manifest, input_now, listing, search)
+        quick = quick_build(root, output, manifest, input_now, listing, search, cache_dir)
         if quick is not None:
             save_manifest(cache_dir, output, quick.manifest)
             return BuildResult(output, len(quick.manifest.pages), len(quick.manifest.files),
@@ -196,7 +196,7 @@ def build_project(root: Path, output: Path | None = None,
     fingerprinter = Fingerprinter()
     signatures = _signatures(root, sitreps, manifest, settings, input_now, fingerprinter) \
         if cache_dir is not None else None
-    site = plan_site(root, config, content, sitreps, signatures, fingerprinter)
+    site = plan_site(root, config, content, sitreps, signatures, fingerprinter, cache_dir)
     shared = shared_fingerprint(root, config, gazetteer_digest)
     fingerprints: dict[str, str] = {}
     if manifest is None:            # every page is drawn; fingerprints are taken as it is

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitrep import gitrev
 from sitrep.errors import SitrepError
-from sitrep.pipeline import CACHE_DIR
+from sitrep.manifest import CACHE_DIR
 from sitrep.progress import ProgressCallback
 
 INPUTS = ("content", "templates")

@@ -28,7 +28,7 @@ from sitrep.feeds import FEED_SIZE, feed_files
 from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
                                 shared_fingerprint)
 from sitrep.gazetteer import read_gazetteer
-from sitrep.manifest import Manifest, input_stamp, listing_stamp, restat
+from sitrep.manifest import COMPILED, Manifest, input_stamp, listing_stamp, restat
 from sitrep.pair import Sitrep, pair
 from sitrep.project import Content
 from sitrep.render import Renderer
@@ -94,9 +94,11 @@ class _Loader:
 
 
 def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, str],
-                listing: dict[str, tuple[int, int]], search: bool) -> QuickBuild | None:
+                listing: dict[str, tuple[int, int]], search: bool,
+                cache_dir: Path) -> QuickBuild | None:
     """Rebuild after edits to briefing texts alone, or None when the full build must.
-    `listing` is the output folder as the caller found it (manifest.output's stamp)."""
+    `listing` is the output folder as the caller found it (manifest.output's stamp);
+    cache_dir holds the last build's manifest and compiled templates."""
     edited = edited_briefings(manifest.inputs, inputs)
     if edited is None:
         return None
@@ -130,7 +132,7 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
     in_feeds = any(position[briefing_id] < FEED_SIZE for briefing_id in ids)
     latest = [load(briefing_id) for briefing_id in order[:FEED_SIZE]] if in_feeds else []
 
-    renderer = Renderer(root / "templates", config.languages)
+    renderer = Renderer(root / "templates", config.languages, cache_dir / COMPILED)
     data = SiteData(config, [load(i) for i in order if i in load.loaded], gazetteer,
                     renderer.localizers)
     pages = [page for s in edited_sitreps for page in briefing_pages(data, s, *neighbours[s.id])]
