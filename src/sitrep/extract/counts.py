@@ -30,6 +30,8 @@ CUE_RULES = RuleSet([
     Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*(?:de\s+)?{_CASUALTY_KIND})*\s+"
                               rf"(?:ou|et|et/ou)\s+(?:de\s+)?{_CASUALTY_KIND}(?:\s+confondus)?"
                               r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)"
+                              # « Kyiv avance un bilan supérieur à 6 000 »: a toll
+                              r"|bilan(?=\s+(?:supérieur|inférieur|proche|voisin)\s+(?:à|de))"
                               # « avoir tué ou blessé une trentaine de soldats »: the verbs
                               r"|tué\s+ou\s+blessé|blessé\s+ou\s+tué",
          ("casualties", "total")),
@@ -100,6 +102,14 @@ _PROJECTION = re.compile(by_first_character([
     r"prévoi(?:t|ent)\s+d[e']", r"projett?e(?:nt)?\s+d[e']", r"s'apprête(?:nt)?\s+à",
     r"menace(?:nt)?\s+d[e']", r"n'exclu\w*\s+pas", r"risque(?:nt)?\s+d[e']",
     r"si\s+(?:la|le|les|l'|[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)",
+    # « si un second contingent de 10 000 hommes était envoyé »: a condition (« si » before
+    # a determiner is never « so »)
+    r"si\s+(?:un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b",
+    # « il lui faudrait envoyer 3 000 hommes », « un envoi pouvant aller jusqu'à 100 000 »,
+    # « Pyongyang devrait y affecter 5 000 hommes de plus »: a need, a ceiling, a forecast
+    r"faudrai(?:en)?t\b", r"pouvant\s+(?:aller|atteindre|monter|dépasser)\b",
+    r"devrai(?:en)?t\s+(?:[\w'-]+\s+){0,2}?(?:envoyer|déployer|dépêcher|affecter|fournir"
+    r"|transférer|acheminer|engager)\b",
     # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
     # de 6 000 militaires »: a sending ahead.
     *(rf"{verb}(?:a|ait|aient|ont)\b" for verb in ("enverr", "déploier", "dépêcher", "fournir",
@@ -115,7 +125,11 @@ _PROJECTION = re.compile(by_first_character([
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
                        r"|grande\s+guerre|guerre\s+du\s+vietnam|guerre\s+d'afghanistan"
-                       r"|guerre\s+froide)\b")
+                       r"|guerre\s+froide"
+                       # « en dix ans de guerre en Afghanistan », « la guerre en Syrie »:
+                       # another theatre
+                       r"|guerre\s+(?:[\w'-]+\s+){0,3}?(?:en|au)\s+(?:afghanistan|irak|iran|syrie|yémen"
+                       r"|libye|tchétchénie|géorgie|vietnam|israël|soudan|mali))\b")
 HISTORY_YEARS = 10
 # « les deux prisonniers », « des deux hommes »: a count told before, named again.
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
@@ -189,7 +203,9 @@ _CLAIMS_FIGURE_AFTER = re.compile(
     r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
-    r"|moins|près|environ|quelque|entre|au|moins))*\s*")
+    r"|moins|près|environ|quelque|entre|au|moins"
+    # « Séoul retient une fourchette plus basse, de 4 700 à 5 000 pertes »
+    r"|basse|haute|large|étroite|prudente|élevée|faible)\b,?)*\s*")
 # « les pertes du contingent », « les pertes des unités engagées »: whose losses.
 _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|globales|humaines|réelles"
                         r"|estimées))?\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
@@ -223,7 +239,9 @@ _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # possibility.
 _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
                                   r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e']"
-                                  r"|(?:seraient|sont|serait|est)\s+attendue?s?\b)")
+                                  r"|(?:seraient|sont|serait|est)\s+attendue?s?\b"
+                                  # « 100 000 hommes si le conflit se prolongeait »
+                                  r"|si\s+(?:la|le|les|l')\s*[\w'-]+\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of

@@ -56,7 +56,11 @@ EVENT_RULES = RuleSet([
          r"(?:\s+aux\s+mains\s+d(?:es|u|e\s+la|e\s+l'|'))?", "capture"),
     Rule("capture_in_passive",       # « l'oblast de Koursk avait été entièrement repris »
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+été\s+(?:entièrement\s+|totalement\s+"
-         r"|complètement\s+|officiellement\s+)?(?:repris|reprise|reconquis|reconquise|libéré|libérée)",
+         r"|complètement\s+|officiellement\s+)?(?:repris|reprise|reconquis|reconquise|libéré|libérée)"
+         # « que l'oblast de Koursk était entièrement « libéré » »: the state claimed (people
+         # are freed, never « entirely »)
+         r"|(?:est|était|serait|sont|étaient|seraient)\s+(?:désormais\s+)?(?:entièrement|totalement"
+         r"|complètement)\s+«?\s*(?:repris|reprise|reconquis|reconquise|libéré|libérée)s?",
          "capture"),
     Rule("counteroffensive",
          r"contre-offensives?|contre-attaques?|contre-attaqué|riposté|riposte|reconquête"
@@ -66,7 +70,7 @@ EVENT_RULES = RuleSet([
                       r"|offensive\s+transfrontalière", "incursion"),
     Rule("offensive",
          r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
-         r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|premiers\s+"
+         r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|premiers?\s+"
          r"|nouveaux\s+)?"
          r"(?:offensives?|assauts?|poussées?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?"
          r"|au\s+drone)))"
@@ -96,9 +100,9 @@ EVENT_RULES = RuleSet([
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
-         r"|(?P<on_object>salu(?:e|é|ent|ait)\s*,?\s+(?:pour\s+la\s+première\s+fois\s*,?\s+)?(?:le\s+rôle"
-         r"|la\s+participation|l'engagement|l'héroïsme|la\s+contribution|le\s+courage"
-         r"|la\s+bravoure|le\s+sacrifice))",
+         r"|(?P<on_object>salu(?:e|é|ent|ait|ant)\s*,?\s+(?:pour\s+la\s+première\s+fois\s*,?\s+"
+         r"|au\s+passage\s+)?(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme"
+         r"|la\s+contribution|le\s+courage|la\s+bravoure|le\s+sacrifice))",
          "confirmation"),
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se"
                   r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"

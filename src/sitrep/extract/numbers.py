@@ -70,7 +70,8 @@ QUALIFIERS["at_most"] += _NEVER_EXCEEDED
 _QUALIFIER_OF = [("at_most", re.compile(rf"(?:{'|'.join(_NEVER_EXCEEDED)})\Z"))] + [
     (name, re.compile(rf"(?:{'|'.join(p)})\Z")) for name, p in QUALIFIERS.items()]
 QUALIFIER = "|".join(p for phrases in QUALIFIERS.values() for p in phrases)
-SUFFIX = r"(?P<suffix>\s+(?:ou\s+plus|et\s+plus|au\s+moins|au\s+minimum|environ)\b)?"
+SUFFIX = (r"(?P<suffix>\s+(?:ou\s+plus|et\s+plus|au\s+moins|au\s+minimum|environ"
+          r"|tout\s+au\s+plus|au\s+plus|au\s+maximum)\b)?")
 
 UNITS = (r"%|pour\s*cent\b|p\.\s*100\b|mm\b|cm\b|km²|km2\b|km\b|kilomètres?\b|mètres?\b|m\b|m²"
          r"|kg\b|kilos?\b|tonnes?\b|t\b|ha\b|hectares?\b|miles?\b|nœuds?\b|h\b|heures?\b"
@@ -126,6 +127,10 @@ _UNIT_AFTER = re.compile(UNIT_AFTER)
 _SMALL_NUMBER = rf"(?:\d{{1,2}}(?!\d)|{NUMBER_WORD})"
 _RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+sur\s+\Z")
 _RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
+# « de l'ordre de neuf pour un », « trois contre un »: a ratio.
+_ONE_TO_AFTER = re.compile(r"\s+(?:pour|contre)\s+(?:une?|1)\b")
+# « âgés de 20 et 26 ans », « 19 ou 20 ans »: the first number shares the second's unit.
+_SHARED_UNIT_AFTER = re.compile(rf"\s+(?:et|ou|à)\s+{DIGIT_NUMBER}\s*(?:{UNITS})")
 _BOTH_BEFORE = re.compile(r"\b(?:tous|toutes|tous\s+les|toutes\s+les)\s+\Z")
 _DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
 _APPROX_PARTS = re.compile(
@@ -294,7 +299,9 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
         return None                   # « moins de 5 % », « de 20 à 30 km »
     qualifier = qualifier_of(hit.group("qual")) if hit.group("qual") else "exact"
     suffix = (hit.group("suffix") or "").lower()
-    if "plus" in suffix or "moins" in suffix or "minimum" in suffix:
+    if "au plus" in suffix or "maximum" in suffix:  # « 20 000 tout au plus »
+        qualifier = "at_most"
+    elif "plus" in suffix or "moins" in suffix or "minimum" in suffix:
         qualifier = "at_least"
     elif "environ" in suffix and qualifier == "exact":
         qualifier = "approx"
@@ -325,7 +332,10 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     if value <= 10 and _BOTH_BEFORE.search(scan, max(0, number_start - 8), number_start):
         return None                   # « tous deux blessés »: the two just named, no new count
     if value <= 100 and (_RATIO_BEFORE.search(scan, max(0, number_start - 40), number_start)
-                         or value <= 10 and _RATIO_AFTER.match(scan, number_end)):
+                         or value <= 10 and _RATIO_AFTER.match(scan, number_end)
+                         or _ONE_TO_AFTER.match(scan, number_end)):
+        return None
+    if value < 1000 and _SHARED_UNIT_AFTER.match(scan, number_end):
         return None
     if hit.rule.name == "plain_number":
         if _is_year(scan, number_start, number_end, written.strip()) \
