@@ -141,8 +141,10 @@ _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"|\b(?:particip\w*|pris\s+part|prennent\s+part|prenaient\s+part)\s+"
                              r"(?:à\s+la|à\s+l'|au)\s*\Z")
 # « en application de l'article 4 du traité »: the treaty is invoked, not agreed there.
-_INVOKED = re.compile(r"\b(?:en\s+application|en\s+vertu|conformément|au\s+titre|aux\s+termes"
+_INVOKED = re.compile(r"\b(?:(?:en\s+application|en\s+vertu|conformément|au\s+titre|aux\s+termes"
                       r"|sur\s+la\s+base|au\s+nom)\s+(?:de|du|des|d'|à|au|aux)\s+"
+                      # « en invoquant l'article 4 du traité », « citant le traité »
+                      r"|(?:en\s+)?(?:invoquant|citant|s'appuyant\s+sur)\s+(?:le|la|l'|les)\s*)"
                       r"(?:[\w'-]+\s+){0,4}\Z")
 _AND_BETWEEN = re.compile(r"\s+et\s+(?:la\s+|le\s+|l'|les\s+)?")
 _PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*|s'apprêt\w*\s+à"

@@ -127,6 +127,8 @@ _UNIT_AFTER = re.compile(UNIT_AFTER)
 _SMALL_NUMBER = rf"(?:\d{{1,2}}(?!\d)|{NUMBER_WORD})"
 _RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+sur\s+\Z")
 _RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
+_BOUND_AFTER_NOUN = re.compile(r"\s+[^\W\d_][\w'-]*\s+(tout\s+au\s+plus|au\s+plus|au\s+maximum"
+                               r"|au\s+moins|au\s+minimum)\b")
 # « de l'ordre de neuf pour un », « trois contre un »: a ratio.
 _ONE_TO_AFTER = re.compile(r"\s+(?:pour|contre)\s+(?:une?|1)\b")
 # « âgés de 20 et 26 ans », « 19 ou 20 ans »: the first number shares the second's unit.
@@ -344,6 +346,10 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
             return None
     if approximate and qualifier == "exact":
         qualifier = "approx"
+    if qualifier == "exact":            # « 20 000 hommes tout au plus »: the bound after the noun
+        bound = _BOUND_AFTER_NOUN.match(scan, number_end)
+        if bound:
+            qualifier = "at_least" if bound.group(1).endswith(("moins", "minimum")) else "at_most"
     return Figure(start, end, make_quantity(value, qualifier), hit.rule.name, approximate)
 
 
