@@ -28,7 +28,7 @@ def test_entries_used_by_a_build_are_there_for_the_next_one(tmp_path):
     assert all(again.get(key) == key for key in keys)
     again.save()                                 # nothing asked for is dropped
     third = BuildCache(tmp_path)
-    assert sorted(third.entries) == sorted(keys)
+    assert sorted(third.blobs) == sorted(keys)
 
 
 def test_only_the_shards_whose_entries_changed_are_written_again(tmp_path):
@@ -54,3 +54,15 @@ def test_a_broken_shard_loses_only_its_own_entries(tmp_path):
     again = BuildCache(tmp_path)
     assert {key for key in keys if again.get(key) is None} == {
         key for key in keys if key[0] == broken}
+
+
+def test_an_entry_is_decoded_only_when_asked_for_and_a_broken_one_is_missing(tmp_path):
+    import pickle
+    keys = saved(tmp_path, 40)
+    cache = BuildCache(tmp_path)
+    assert cache.values == {}                    # read whole, decoded on demand
+    assert cache.get(keys[0]) == keys[0]
+    assert list(cache.values) == [keys[0]]
+    cache.blobs[keys[1]] = pickle.dumps(keys[1])[:-3]          # cut short
+    assert cache.get(keys[1]) is None
+    assert cache.get(keys[2]) == keys[2]

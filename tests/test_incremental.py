@@ -115,22 +115,93 @@ def test_signatures_kept_from_a_full_build_let_the_next_edit_be_quick(project, t
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
 
 
-def test_a_fact_changed_and_changed_back_is_drawn_again_everywhere(project, tmp_path):
+# Edits that change facts but move none to another page and keep what lists show and the
+# translation status: the quick build redraws the pages that show those facts, from the
+# briefings they show (factedit).
+FACT_EDITS = {        # (file, words, words after the edit)
+    "an event's day": ("2024-12-05-traite-entree-en-vigueur.fr.md", "le 4 décembre 2024",
+                       "le 5 décembre 2024"),
+    "a figure's value": ("2024-12-24-premieres-estimations-pertes.fr.md",
+                         "préliminaires, plus de 3 000", "préliminaires, plus de 3 500"),
+    "a figure's bound": ("2024-12-24-premieres-estimations-pertes.fr.md",
+                         "préliminaires, plus de 3 000", "préliminaires, environ 3 000"),
+    "a deployment's size": ("2024-12-05-traite-entree-en-vigueur.fr.md", "quelque 12 000",
+                            "quelque 15 000"),
+}
+
+
+def full_build_manifest(project: Path, tmp_path: Path) -> dict:
+    """The manifest the full (not quick) incremental build leaves from the project as it
+    is; its output and cache are put back as they were (copies keep their times), since
+    digests name the project's folder."""
+    import sitrep.pipeline
+    from sitrep.manifest import load_manifest
+    kept = tmp_path / f"kept-{len(list(tmp_path.glob('kept-*')))}"
+    for name in ("public", ".sitrep-cache"):
+        shutil.copytree(project / name, kept / name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sitrep.pipeline, "quick_build", lambda *arguments: None)
+        assert not build_project(project).quick
+    manifest = load_manifest(project / ".sitrep-cache", project / "public").__dict__
+    for name in ("public", ".sitrep-cache"):
+        shutil.rmtree(project / name)
+        shutil.copytree(kept / name, project / name)
+    return manifest
+
+
+def comparable(manifest: dict) -> dict:
+    """A manifest without what names one build or one folder (stamps, the build id)."""
+    return {key: value for key, value in manifest.items()
+            if key not in ("build", "stamp", "output", "settings", "inputs")}
+
+
+# The site's limits, as they are and as an archive of years meets them.
+LIMITS = {"as they are": {},
+          "pages by year": {"YEAR_SPLIT": 3},
+          "pages by year, short entry pages": {"YEAR_SPLIT": 3, "MAX_FACTS_ON_ENTITY_PAGE": 2,
+                                               "MAX_BRIEFINGS_ON_ENTITY_PAGE": 2}}
+
+
+@pytest.mark.parametrize("limits", sorted(LIMITS))
+@pytest.mark.parametrize("change", sorted(FACT_EDITS))
+def test_an_edit_to_facts_redraws_the_pages_that_show_them_as_a_clean_build_would(
+        project, tmp_path, change, limits):
+    import sitrep.site
+    from sitrep.manifest import load_manifest
+    name, before, after = FACT_EDITS[change]
+    with pytest.MonkeyPatch.context() as patch:
+        for limit, value in LIMITS[limits].items():
+            patch.setattr(sitrep.site, limit, value)
+        build_project(project)
+        edit(briefing(project, name), before, after)
+        expected = comparable(full_build_manifest(project, tmp_path))
+        result = build_project(project)
+        assert result.quick and 1 <= result.rendered < result.pages // 4
+        assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+        # What the quick build records is what the full build would: the next ones rely on it.
+        assert comparable(load_manifest(project / ".sitrep-cache",
+                                        project / "public").__dict__) == expected
+        assert build_project(project).unchanged
+        edit(briefing(project, name), after, before)          # and back
+        assert build_project(project).quick
+        assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+
+
+def test_an_edit_that_moves_a_fact_to_another_page_takes_the_full_build(project, tmp_path):
     name = "2024-12-05-traite-entree-en-vigueur.fr.md"
     build_project(project)
-    edit(briefing(project, name), "le 4 décembre 2024", "le 5 décembre 2024")
+    edit(briefing(project, name), "le 4 décembre 2024", "le 4 décembre 2023")   # another year
     assert not build_project(project).quick
-    edit(briefing(project, name), "le 5 décembre 2024", "le 4 décembre 2024")
-    assert not build_project(project).quick          # its signature is the new one's
+    assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
+    edit(briefing(project, name), "Le texte avait été signé",              # a fact more
+         "Environ 500 soldats nord-coréens ont été tués en novembre. Le texte avait été signé")
+    assert not build_project(project).quick
     assert without_marker(site_files(project / "public")) == clean_build(project, tmp_path)
 
 
-def test_an_edit_that_changes_a_fact_or_a_status_takes_the_full_build(project):
+def test_an_edit_that_changes_a_status_takes_the_full_build(project):
     build_project(project)
     EDITS["a figure"](project)                   # a fact, and the translation now stale
-    assert not build_project(project).quick
-    edit(briefing(project, "2024-12-05-traite-entree-en-vigueur.fr.md"),
-         "le 4 décembre 2024", "le 5 décembre 2024")
     assert not build_project(project).quick
 
 

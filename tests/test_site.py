@@ -184,6 +184,29 @@ def test_actor_place_source_and_tag_pages(site):
     assert "koursk" in read(site, "en/tags/index.html")
 
 
+def _entity_sections(page: str) -> tuple[str, list[str]]:
+    """An entity page's facts section, and the briefings its list links to."""
+    facts, briefings = page.split('id="facts-heading"')[1].split('id="briefings-heading"')
+    return facts, re.findall(r'href="[./]*briefings/([^/"]+)/"', briefings)
+
+
+def test_an_entity_page_lists_its_latest_briefings_and_says_how_many_there_are(site, tmp_path):
+    import sitrep.site
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    shutil.copytree(PROJECT / "templates", tmp_path / "templates")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sitrep.site, "MAX_BRIEFINGS_ON_ENTITY_PAGE", 2)
+        build_project(tmp_path, search=False)
+    for lang, said in (("en", "The latest 2 of {} briefings, newest first"),
+                       ("fr", "Les 2 points de situation les plus récents sur {}")):
+        whole_facts, everything = _entity_sections(read(site, f"{lang}/actors/KP/index.html"))
+        page = read(tmp_path / "public", f"{lang}/actors/KP/index.html")
+        facts, listed = _entity_sections(page)
+        assert len(everything) > 2 and listed == everything[:2]       # the latest two
+        assert said.format(len(everything)) in page and facts == whole_facts
+        assert said.format(len(everything)) not in read(site, f"{lang}/actors/KP/index.html")
+
+
 def test_method_page_explains_yardstick_and_dates(site):
     fr, en = read(site, "fr/method/index.html"), read(site, "en/method/index.html")
     assert "possibilité réaliste" in fr and "40–50 %" in fr

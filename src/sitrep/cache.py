@@ -19,7 +19,7 @@ from typing import Any
 # entries (saving the whole cache took 0.3 s at 5,000 briefings).
 SHARDS = "0123456789abcdef"
 SHARD_FILE = "build-cache-{}.pickle"
-FORMAT = 2
+FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -57,21 +57,26 @@ def folder_digest(folder: Path) -> str:
 class BuildCache:
     """A dictionary persisted between builds; only the entries a build used are kept.
     Keys are hexadecimal digests of everything their value depends on, so an entry
-    under a key never changes: a shard whose keys are the same holds the same bytes."""
+    under a key never changes: a shard whose keys are the same holds the same bytes.
+
+    Each entry is kept pickled on its own and unpickled when first asked for, so that a
+    build that needs a few hundred briefings of thousands (a fact edit, see quickbuild)
+    reads the shards whole but decodes only those."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
-        self.entries: dict[str, Any] = {}
-        self.used: dict[str, Any] = {}
+        self.blobs: dict[str, bytes] = {}       # key -> the pickled value, as read
+        self.values: dict[str, Any] = {}        # key -> the value, decoded or put
+        self.used: set[str] = set()
         self.loaded: dict[str, set[str]] = {shard: set() for shard in SHARDS}
         if folder is not None:
             for shard in SHARDS:
                 stored = self._read(folder / SHARD_FILE.format(shard))
-                self.entries.update(stored)
+                self.blobs.update(stored)
                 self.loaded[shard] = set(stored)
 
     @staticmethod
-    def _read(path: Path) -> dict[str, Any]:
+    def _read(path: Path) -> dict[str, bytes]:
         try:
             with path.open("rb") as handle:
                 stored = pickle.load(handle)
@@ -83,27 +88,42 @@ class BuildCache:
         return {}
 
     def get(self, key: str) -> Any:
-        value = self.entries.get(key)
-        if value is not None:
-            self.used[key] = value
+        value = self.values.get(key)
+        if value is None:
+            blob = self.blobs.get(key)
+            if blob is None:
+                return None
+            try:
+                value = pickle.loads(blob)
+            except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError,
+                    ImportError, IndexError):
+                del self.blobs[key]     # a broken entry is a missing one
+                return None
+            self.values[key] = value
+        self.used.add(key)
         return value
 
     def put(self, key: str, value: Any) -> None:
-        self.used[key] = value
+        self.values[key] = value
+        self.used.add(key)
 
-    def save(self) -> None:
+    def save(self, prune: bool = True) -> None:
+        """Write the shards whose keys changed. prune: keep only the entries this build
+        used (a build that read only some briefings keeps the others too)."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        shards: dict[str, dict[str, Any]] = {shard: {} for shard in SHARDS}
-        for key, value in self.used.items():
-            shards[key[0]][key] = value
-        for shard, entries in shards.items():
-            if set(entries) == self.loaded[shard]:
+        shards: dict[str, set[str]] = {shard: set() for shard in SHARDS}
+        for key in self.used if prune else self.used | set(self.blobs):
+            shards[key[0]].add(key)
+        for shard, keys in shards.items():
+            if keys == self.loaded[shard]:
                 continue                # same keys, same values: the file is as it should be
+            entries = {key: self.blobs.get(key) or pickle.dumps(
+                self.values[key], protocol=pickle.HIGHEST_PROTOCOL) for key in sorted(keys)}
             temporary = self.folder / f".{SHARD_FILE.format(shard)}.{os.getpid()}"
             with temporary.open("wb") as handle:
                 pickle.dump({"code": code_digest(), "entries": entries}, handle,
                             protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.folder / SHARD_FILE.format(shard))
-            self.loaded[shard] = set(entries)
+            self.loaded[shard] = keys

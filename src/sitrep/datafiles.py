@@ -10,6 +10,7 @@ making every share takes about a second; joining them, a few milliseconds.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from sitrep.cache import BuildCache, digest
 from sitrep.downloads import csv_document, csv_rows
@@ -20,34 +21,58 @@ from sitrep.render import Page
 from sitrep.site import SiteData
 
 
+def share_sources(root: Path, data: SiteData, shared: str) -> dict[str, str]:
+    """Per briefing, a digest of all its shares are made from (its files as read, the
+    shared inputs, where the project is): their cache keys follow from it."""
+    where = str(root.resolve())
+    return {s.id: digest(shared, where, data.fingerprinter.files_of(s)) for s in data.sitreps}
+
+
+def share_key(kind: str, made_from: str) -> str:
+    return digest("share", kind, made_from)
+
+
+def make_share(kind: str, sitrep: Sitrep, data: SiteData, resolved: Path) -> str:
+    """A briefing's line of data/facts.json (kind "facts.json") or its rows of a CSV file
+    ("csv fr", "csv en")."""
+    if kind == "facts.json":
+        return entry_text(sitrep.report, resolved)
+    lang = kind.removeprefix("csv ")
+    return csv_rows(data.views(lang, [(fact, sitrep) for fact in sitrep.facts]))
+
+
+def facts_downloads(languages, ids: list[str], share: Callable[[str, str], str]
+                    ) -> dict[str, bytes]:
+    """data/facts.json and each language's CSV, joined from the briefings' shares
+    (share(kind, id)); ids newest first, as SiteData.sitreps."""
+    oldest_first = ids[::-1]                            # as data.facts
+    files = {"data/facts.json": document_bytes([share("facts.json", i) for i in sorted(ids)])}
+    for lang in languages:
+        files[f"data/facts.{lang}.csv"] = csv_document([share(f"csv {lang}", i)
+                                                        for i in oldest_first])
+    return files
+
+
 def machine_files(root: Path, data: SiteData, pages: list[Page],
-                  cache: BuildCache | None = None, shared: str = "") -> dict[str, bytes]:
-    """Every machine file as bytes; shares found in cache (if given) are reused."""
+                  cache: BuildCache | None = None, shared: str = "",
+                  made_from: dict[str, str] | None = None) -> dict[str, bytes]:
+    """Every machine file as bytes; shares found in cache (if given) are reused.
+    made_from: share_sources(), if taken already."""
     cache = cache if cache is not None else BuildCache(None)
-    config, sitreps = data.config, data.sitreps
+    config = data.config
     resolved = root.resolve()               # once: each share's line names paths under it
-    where = str(resolved)
+    made_from = made_from if made_from is not None else share_sources(root, data, shared)
+    by_id = {s.id: s for s in data.sitreps}
 
-    made_from = {s.id: digest(shared, where, data.fingerprinter.files_of(s)) for s in sitreps}
-
-    def share(kind: str, sitrep: Sitrep, make) -> str:
-        key = digest("share", kind, made_from[sitrep.id])
+    def share(kind: str, briefing_id: str) -> str:
+        key = share_key(kind, made_from[briefing_id])
         found = cache.get(key)
         if found is None:
-            found = make()
+            found = make_share(kind, by_id[briefing_id], data, resolved)
             cache.put(key, found)
         return found
 
-    by_id = sorted(sitreps, key=lambda s: s.id)
-    files = {"data/facts.json": document_bytes([
-                 share("facts.json", s, lambda s=s: entry_text(s.report, resolved))
-                 for s in by_id]),
-             "sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
-    files.update(feed_files(config, sitreps))
-    oldest_first = sorted(sitreps, key=lambda s: (s.date, s.id))      # as data.facts
-    for lang in config.languages:
-        files[f"data/facts.{lang}.csv"] = csv_document([
-            share(f"csv {lang}", s, lambda s=s, lang=lang: csv_rows(
-                data.views(lang, [(fact, s) for fact in s.facts])))
-            for s in oldest_first])
-    return files
+    files = {"sitemap.xml": sitemap(config, pages), "robots.txt": robots(config)}
+    files.update(feed_files(config, data.sitreps))
+    files.update(facts_downloads(config.languages, [s.id for s in data.sitreps], share))
+    return dict(sorted(files.items()))

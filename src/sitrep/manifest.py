@@ -28,7 +28,11 @@ class Manifest:
     input file's stat signature; output, the output folder's; order, the briefing ids
     newest first; signatures, per briefing, a digest of all that other pages show of it
     (fingerprint.outside_signature); statuses, per briefing, its translation status;
-    page_inputs, for pages whose inputs are coarse, the digest of those inputs.
+    page_inputs, for pages whose inputs are coarse, the digest of those inputs;
+    footprints, per briefing, where it shows outside its own pages (site.footprint);
+    shares, per briefing, what its shares of the facts downloads are made from
+    (datafiles.share_sources). The last two let an edit to facts redraw only the pages
+    that show them (see factedit).
     """
     build: str = ""
     stamp: str = ""
@@ -41,6 +45,8 @@ class Manifest:
     signatures: dict[str, str] = field(default_factory=dict)
     statuses: dict[str, str] = field(default_factory=dict)
     page_inputs: dict[str, str] = field(default_factory=dict)
+    footprints: dict[str, dict] = field(default_factory=dict)
+    shares: dict[str, str] = field(default_factory=dict)
 
 
 def manifest_path(cache_dir: Path, output: Path) -> Path:

@@ -17,14 +17,14 @@ from pathlib import Path
 from sitrep.cache import BuildCache, digest, folder_digest
 from sitrep.config import SiteConfig, load_config
 from sitrep.content import load_briefing
-from sitrep.datafiles import machine_files
+from sitrep.datafiles import machine_files, share_sources
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
 from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
                                 page_fingerprint, shared_fingerprint)
 from sitrep.gazetteer import Gazetteer
-from sitrep.manifest import (CACHE_DIR, COMPILED, BuildState, Manifest, build_state, listing_stamp, output_state,
-                             restat, save_manifest)
+from sitrep.manifest import (COMPILED, BuildState, Manifest, build_state, listing_stamp,
+                             output_state, restat, save_manifest)
 from sitrep.model import Report
 from sitrep.output import MARKER
 from sitrep.pair import Sitrep, pair
@@ -33,7 +33,7 @@ from sitrep.progress import ProgressCallback
 from sitrep.project import Content, load_content
 from sitrep.quickbuild import quick_build
 from sitrep.render import Page, Renderer
-from sitrep.site import SiteData, plan, site_globals
+from sitrep.site import SiteData, footprint, plan, site_globals
 from sitrep.sitefiles import SiteWriter, render_and_write
 from sitrep.static import static_files
 from sitrep.validate import check_references
@@ -237,7 +237,9 @@ def build_project(root: Path, output: Path | None = None,
         writer.keep([page.path for page in site.pages if page.path not in stale_paths])
         for path, data in static_files(root / "templates" / "static").items():
             writer.add(path, data)
-        for path, data in machine_files(root, site.data, site.pages, cache, shared).items():
+        made_from = share_sources(root, site.data, shared)
+        for path, data in machine_files(root, site.data, site.pages, cache, shared,
+                                        made_from).items():
             writer.add(path, data)
         written = writer.finish(search=search)
     cache.save()
@@ -252,13 +254,25 @@ def build_project(root: Path, output: Path | None = None,
             settings, input_now, output_stamp, [s.id for s in sitreps], signatures,
             {s.id: s.translation_status for s in sitreps},
             {page.path: inputs_digest(shared, page) for page in site.pages
-             if page.inputs_are_coarse and page.inputs is not None}))
+             if page.inputs_are_coarse and page.inputs is not None},
+            _footprints(sitreps, signatures, manifest, settings, fingerprinter), made_from))
     return BuildResult(output, len(site.pages), len(writer.digests), len(stale), written)
 
 
 def _fingerprints(shared: str, pages: list[Page], fingerprinter: Fingerprinter,
                   known: dict[str, tuple[str, str]] | None = None) -> list[str]:
     return [page_fingerprint(shared, page, fingerprinter, known) for page in pages]
+
+
+def _footprints(sitreps: list[Sitrep], signatures: dict[str, str], previous: Manifest | None,
+                settings: str, fingerprinter: Fingerprinter) -> dict[str, dict]:
+    """Each briefing's footprint (site.footprint); the last build's stands for a briefing
+    whose outside signature is as it was (the footprint is drawn from what it digests),
+    when the code and settings are too."""
+    known = previous.footprints if previous is not None and previous.settings == settings \
+        else {}
+    return {s.id: known[s.id] if s.id in known and previous.signatures.get(s.id) == signatures[s.id]
+            else footprint(s, fingerprinter.of(s), fingerprinter.of) for s in sitreps}
 
 
 def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,

@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitrep.cache import digest, folder_digest
+from sitrep.cache import BuildCache, digest, folder_digest
 from sitrep.config import load_config
+from sitrep.factedit import CachedLoader, downloads, feeds, plan_fact_edit, redrawn
 from sitrep.content import load_briefing, parse_file_name
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
@@ -31,7 +32,7 @@ from sitrep.gazetteer import read_gazetteer
 from sitrep.manifest import COMPILED, Manifest, input_stamp, listing_stamp, restat
 from sitrep.pair import Sitrep, pair
 from sitrep.project import Content
-from sitrep.render import Renderer
+from sitrep.render import Page, Renderer
 from sitrep.search import BUNDLE
 from sitrep.site import SiteData, briefing_pages, site_globals
 from sitrep.sitefiles import SiteWriter
@@ -119,9 +120,12 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
     except SitrepError:
         return None                             # the full build reports every problem
     fingerprinter = Fingerprinter()
-    if any(outside_signature(s, fingerprinter) != manifest.signatures.get(s.id)
-           or s.translation_status != manifest.statuses.get(s.id) for s in edited_sitreps):
+    if any(s.translation_status != manifest.statuses.get(s.id) for s in edited_sitreps):
         return None
+    if any(outside_signature(s, fingerprinter) != manifest.signatures.get(s.id)
+           for s in edited_sitreps):
+        return _fact_edit(root, output, manifest, inputs, listing, search, cache_dir, files,
+                          config, gazetteer, edited_sitreps)
 
     order = manifest.order
     neighbours = {}
@@ -154,15 +158,30 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
     for s in edited_sitreps:
         entries[s.id] = entry_text(s.report, root.resolve())
 
+    files_made = {FACTS_FILE: document_bytes(list(entries.values()))}
+    if in_feeds:
+        files_made.update(feed_files(config, latest))
+    # Their shares of the downloads are made from their files: the cached ones no longer
+    # answer (a later fact edit then goes through the full build, which makes them).
+    where = str(root.resolve())
+    shares = {**manifest.shares, **{s.id: digest(shared, where, fingerprinter.files_of(s))
+                                    for s in edited_sitreps}}
+    return _write(output, manifest, inputs, listing, search, renderer, config, stale, files_made,
+                  pages=fingerprints, shares=shares)
+
+
+def _write(output: Path, manifest: Manifest, inputs: dict[str, str],
+           listing: dict[str, tuple[int, int]], search: bool, renderer: Renderer, config,
+           stale: list[Page], files: dict[str, bytes], **changes) -> QuickBuild:
+    """Draw the stale pages and write them and the files; every other file stays as the
+    last build left it. changes: the manifest's fields that differ besides the stamps."""
     writer = SiteWriter(output, manifest)
     with writer.undone_on_failure():
         globals_ = site_globals(config)
         for page in stale:
             writer.add(page.path, renderer.render(page, globals_).encode("utf-8"))
-        writer.add(FACTS_FILE, document_bytes(list(entries.values())))
-        if in_feeds:
-            for path, data_bytes in feed_files(config, latest).items():
-                writer.add(path, data_bytes)
+        for path, data_bytes in files.items():
+            writer.add(path, data_bytes)
         # Everything else is as the last build left it; the search index is made again
         # by finish() if a page changed, as the full build does.
         writer.keep([path for path in manifest.files
@@ -171,6 +190,42 @@ def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, 
     restat(output, listing, writer.touched)    # rather than walk the whole folder again
     output_stamp = listing_stamp(listing)
     stamp = digest(input_stamp(manifest.settings, inputs), output_stamp)
-    return QuickBuild(replace(manifest, build=writer.build_id, stamp=stamp, pages=fingerprints,
-                              files=writer.digests, inputs=inputs, output=output_stamp),
+    return QuickBuild(replace(manifest, build=writer.build_id, stamp=stamp, files=writer.digests,
+                              inputs=inputs, output=output_stamp, **changes),
                       len(stale), written)
+
+
+def _fact_edit(root: Path, output: Path, manifest: Manifest, inputs: dict[str, str],
+               listing: dict[str, tuple[int, int]], search: bool, cache_dir: Path,
+               files: dict[tuple[str, str], str], config, gazetteer,
+               edited: list[Sitrep]) -> QuickBuild | None:
+    """Rebuild after edits that change facts (see factedit), or None when the full
+    build must."""
+    gazetteer_digest = folder_digest(root / "content" / "gazetteer")
+    cache = BuildCache(cache_dir)
+    load = CachedLoader(root, files, gazetteer_digest, cache, manifest.statuses)
+    fingerprinter = Fingerprinter()
+    renderer = Renderer(root / "templates", config.languages, cache_dir / COMPILED)
+
+    def make_data(sitreps: list[Sitrep], signatures: dict[str, str], estimates) -> SiteData:
+        return SiteData(config, sitreps, gazetteer, renderer.localizers, signatures,
+                        estimates=estimates, fingerprinter=fingerprinter)
+
+    edit = plan_fact_edit(manifest, edited, load, make_data, fingerprinter)
+    if edit is None or any(page.path not in manifest.pages for page in edit.pages):
+        return None
+    shared = shared_fingerprint(root, config, gazetteer_digest)
+    stale, fingerprints, page_inputs = redrawn(shared, manifest, edit, fingerprinter)
+    made = downloads(root, output, manifest, edit, edited, shared, cache)
+    if made is None:
+        return None
+    files_made, shares = made
+    files_made.update(feeds(edit.data, manifest, edited))
+    for sitrep in edited:
+        load.keep(sitrep)
+    built = _write(output, manifest, inputs, listing, search, renderer, config, stale, files_made,
+                   pages={**manifest.pages, **fingerprints},
+                   page_inputs={**manifest.page_inputs, **page_inputs},
+                   signatures=edit.signatures, footprints=edit.footprints, shares=shares)
+    cache.save(prune=False)         # the other briefings' entries stay for the next build
+    return built

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -25,6 +26,8 @@ LATEST_ON_HOME = 8
 # An actor of a ten-year archive has tens of thousands of facts: its page shows the
 # latest ones and points to the downloads for the rest.
 MAX_FACTS_ON_ENTITY_PAGE = 200
+# Likewise the briefings it lists: the latest ones, with the number of all of them.
+MAX_BRIEFINGS_ON_ENTITY_PAGE = 100
 # The timeline and the figures are split by year past this many facts (see year_pages).
 YEAR_SPLIT = 500
 # Sections in the main navigation: (path under /<lang>/, message).
@@ -56,6 +59,10 @@ class SiteData:
     # keeps fingerprints: pages drawn from many briefings then name their inputs by
     # them, and are made only when drawn.
     signatures: dict[str, str] | None = None
+    # Every briefing's casualty estimates, oldest briefing first, when `sitreps` holds
+    # only some briefings (a fact edit's quick build): the key figures are chosen from
+    # them. None: taken from `sitreps`, which then holds them all.
+    estimates: list[Estimate] | None = None
 
     @cached_property
     def facts(self) -> list[tuple[Fact, Sitrep]]:
@@ -82,12 +89,13 @@ class SiteData:
             result.append(view)
         return result
 
-    def inputs_of(self, what: str, sitreps) -> str | None:
-        """A page's inputs when it is drawn from these briefings (in this order) and the
-        shared inputs alone: their ids and outside signatures. None without signatures."""
+    def inputs_of(self, what: str, ids) -> str | None:
+        """A page's inputs when it is drawn from these briefings (their ids, in this
+        order) and the shared inputs alone: their ids and outside signatures. None
+        without signatures."""
         if self.signatures is None:
             return None
-        return digest(what, *(f"{s.id}\0{self.signatures[s.id]}" for s in sitreps))
+        return digest(what, *(f"{i}\0{self.signatures[i]}" for i in ids))
 
     def facts_by_entry(self, kind: str) -> dict[str, list[tuple[Fact, Sitrep]]]:
         """Each gazetteer entry's facts (the actor counted, the source that claims them, the
@@ -97,18 +105,26 @@ class SiteData:
             return known
         found: dict[str, list[tuple[Fact, Sitrep]]] = defaultdict(list)
         for fact, sitrep in self.facts:
-            if kind == "actors":
-                keys = (fact.actor,)
-            elif kind == "sources":
-                keys = (fact.source,)
-            else:
-                keys = (fact.location,) if fact.place in (None, fact.location) \
-                    else (fact.location, fact.place)
-            for key in keys:
-                if key is not None:
-                    found[key].append((fact, sitrep))
+            for key in entry_keys(kind, fact):
+                found[key].append((fact, sitrep))
         self._by_entry[kind] = found
         return found
+
+
+ENTITY_KINDS = ("actors", "places", "sources")
+
+
+def entry_keys(kind: str, fact: Fact) -> tuple[str, ...]:
+    """The gazetteer entries of a kind whose pages show the fact: the actor counted, the
+    source that claims it, the place where it happened (and the town within it)."""
+    if kind == "actors":
+        keys: tuple = (fact.actor,)
+    elif kind == "sources":
+        keys = (fact.source,)
+    else:
+        keys = (fact.location,) if fact.place in (None, fact.location) \
+            else (fact.location, fact.place)
+    return tuple(key for key in keys if key is not None)
 
 
 def briefing_url(lang: str, briefing_id: str) -> str:
@@ -159,24 +175,70 @@ def _figure(fact: Fact) -> int | None:
     return q.value if q.value is not None else (q.low if q.low is not None else q.high)
 
 
-def key_series(data: SiteData) -> list[tuple[tuple, tuple | None, str]]:
-    """The latest casualty estimate per actor and category, the one before it, and the
-    trend between them: (latest, previous or None, trend), each a (fact, sitrep) pair."""
-    series: dict[tuple, list[tuple[Fact, Sitrep]]] = defaultdict(list)
-    for fact, sitrep in data.facts:
-        if fact.kind == "casualties" and _figure(fact) is not None:
-            series[(fact.actor or "", fact.category)].append((fact, sitrep))
+@dataclass(frozen=True)
+class Estimate:
+    """What choosing the key figures weighs of one casualty figure."""
+    actor: str                   # "" when the figure names no actor
+    category: str
+    as_of: dt.date               # the date it stands for (see as_of)
+    date: dt.date                # its briefing's date
+    briefing: str
+    fact: str                    # the fact's id
+    figure: int
+
+    def to_json(self) -> list:
+        return [self.actor, self.category, self.as_of.isoformat(), self.date.isoformat(),
+                self.briefing, self.fact, self.figure]
+
+    @classmethod
+    def from_json(cls, row: list) -> Estimate:
+        actor, category, as_of_, date, briefing, fact, figure = row
+        return cls(actor, category, dt.date.fromisoformat(as_of_), dt.date.fromisoformat(date),
+                   briefing, fact, figure)
+
+
+def estimates_of(sitrep: Sitrep) -> list[Estimate]:
+    """A briefing's casualty facts that give a figure, in its order."""
+    return [Estimate(fact.actor or "", fact.category, as_of(fact, sitrep), sitrep.date,
+                     sitrep.id, fact.id, _figure(fact))
+            for fact in sitrep.facts if fact.kind == "casualties" and _figure(fact) is not None]
+
+
+def choose_key_series(estimates: list[Estimate]) -> list[tuple[Estimate, Estimate | None, str]]:
+    """The latest estimate per actor and category, the one before it, and the trend
+    between them: (latest, previous or None, trend)."""
+    series: dict[tuple, list[Estimate]] = defaultdict(list)
+    for estimate in estimates:
+        series[(estimate.actor, estimate.category)].append(estimate)
     result = []
-    for key in sorted(series, key=lambda k: (k[0] != "KP", k[0], labels.CATEGORY_ORDER.index(k[1]))):
-        ordered = sorted(series[key], key=lambda pair: (as_of(*pair), pair[1].date, pair[0].id))
+    for key in sorted(series, key=lambda k: (k[0] != "KP", k[0],
+                                             labels.CATEGORY_ORDER.index(k[1]))):
+        # Ties fall to the older briefing first, as they are listed (date, then id).
+        ordered = sorted(series[key], key=lambda e: (e.as_of, e.date, e.fact, e.briefing))
         latest = ordered[-1]
-        previous = next((p for p in reversed(ordered[:-1]) if as_of(*p) < as_of(*latest)), None)
+        previous = next((e for e in reversed(ordered[:-1]) if e.as_of < latest.as_of), None)
         trend = ""
         if previous is not None:
-            now, before = _figure(latest[0]), _figure(previous[0])
+            now, before = latest.figure, previous.figure
             trend = "up" if now > before else "down" if now < before else "same"
         result.append((latest, previous, trend))
     return result
+
+
+def key_series(data: SiteData) -> list[tuple[tuple, tuple | None, str]]:
+    """choose_key_series as (fact, sitrep) pairs."""
+    if data.estimates is not None:
+        estimates = data.estimates
+    else:
+        oldest_first = sorted(data.sitreps, key=lambda s: (s.date, s.id))
+        estimates = [e for sitrep in oldest_first for e in estimates_of(sitrep)]
+    by_id = {s.id: s for s in data.sitreps}
+
+    def pair_of(estimate: Estimate) -> tuple[Fact, Sitrep]:
+        sitrep = by_id[estimate.briefing]
+        return next(f for f in sitrep.facts if f.id == estimate.fact), sitrep
+    return [(pair_of(latest), pair_of(previous) if previous else None, trend)
+            for latest, previous, trend in choose_key_series(estimates)]
 
 
 def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
@@ -188,6 +250,12 @@ def key_figures(data: SiteData, lang: str) -> list[KeyFigure]:
         views = data.views(lang, [latest] + ([previous] if previous else []))
         figures.append(KeyFigure(views[0], views[1] if previous else None, trend))
     return figures
+
+
+def home_page(data: SiteData, lang: str, inputs: str | None) -> Page:
+    """inputs: data.inputs_of("home", every briefing's id, newest first)."""
+    return lazy_section_page(data, lang, "", "home.html", inputs,
+                             partial(_home_context, data, lang))
 
 
 def _home_context(data: SiteData, lang: str) -> dict:
@@ -271,9 +339,25 @@ def year_links(pages: list[YearPage]) -> list[tuple[str, str]]:
     return [(str(page.year), page.section) for page in pages if page.year is not None]
 
 
+def on_timeline(fact: Fact) -> bool:
+    return fact.kind in ("event", "deployment") and fact.when is not None
+
+
+def on_figures(fact: Fact) -> bool:
+    return fact.kind == "casualties" and fact.quantity is not None
+
+
+def timeline_year(fact: Fact, _sitrep: Sitrep) -> int:
+    return fact.when.start.year
+
+
+def figures_year(fact: Fact, sitrep: Sitrep) -> int:
+    return as_of(fact, sitrep).year
+
+
 def dated_facts(data: SiteData) -> list[tuple[Fact, Sitrep]]:
     """Dated events and deployments, in the timeline's order."""
-    dated = [(f, s) for f, s in data.facts if f.kind in ("event", "deployment") and f.when]
+    dated = [(f, s) for f, s in data.facts if on_timeline(f)]
     dated.sort(key=lambda pair: (pair[0].when.start, pair[0].when.end, pair[1].id, pair[0].id))
     return dated
 
@@ -299,7 +383,7 @@ class Chart:
 
 def counted_facts(data: SiteData) -> list[tuple[Fact, Sitrep]]:
     """Casualty facts with a figure, oldest briefing first."""
-    return [(f, s) for f, s in data.facts if f.kind == "casualties" and f.quantity is not None]
+    return [(f, s) for f, s in data.facts if on_figures(f)]
 
 
 def charts(data: SiteData, lang: str, counted: list[tuple[Fact, Sitrep]]) -> list[Chart]:
@@ -321,26 +405,31 @@ def _drawn_from(sitreps: list[Sitrep], pairs: list[tuple[Fact, Sitrep]]) -> list
 
 
 def split_section_pages(data: SiteData, section: str, template: str,
-                        pages: list[YearPage], make_context) -> list[Page]:
+                        pages: list[YearPage], make_context,
+                        links: list[tuple[str, str]] | None = None,
+                        ids: list[str] | None = None) -> list[Page]:
     """The pages of a section split by year (or not), in every language; each names as
-    inputs the briefings of its year and the years the section has."""
-    links = year_links(pages)
+    inputs the briefings of its year and the years the section has. When `pages` are
+    some of them, from some briefings (a fact edit's quick build): links, year_links of
+    them all; ids, the briefings the one page given is drawn from, newest first."""
+    links = year_links(pages) if links is None else links
     result = []
     for lang in data.config.languages:
         for page in pages:
             inputs = data.inputs_of(f"{section} {page.year} {links}",
-                                    _drawn_from(data.sitreps, page.pairs))
+                                    [s.id for s in _drawn_from(data.sitreps, page.pairs)]
+                                    if ids is None else ids)
             result.append(lazy_section_page(
                 data, lang, page.section, template, inputs,
                 partial(make_context, lang, page, links)))
     return result
 
 
-def _timeline_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
+def timeline_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
     return {"months": timeline(data, lang, page.pairs), "year": page.year, "years": links}
 
 
-def _figures_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
+def figures_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
     return {"charts": charts(data, lang, page.pairs), "year": page.year, "years": links}
 
 
@@ -351,28 +440,62 @@ def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
     table = data.gazetteer.table(kind)
     entries = []
     facts_of = data.facts_by_entry(kind)
-    claimed_by: dict[str, set[str]] = defaultdict(set)
-    if kind == "sources":
-        for s in data.sitreps:
-            claimed_by[s.fr.source].add(s.id)
+    claimed_by = _claimed_by(data, kind)
     for entry_id in sorted(table):
         pairs = facts_of.get(entry_id, [])
-        ids = {s.id for _f, s in pairs} | claimed_by.get(entry_id, set())
-        briefings = [s for s in data.sitreps if s.id in ids]          # newest first
+        briefings = _naming(data, entry_id, pairs, claimed_by)
         entries.append((table[entry_id], len(pairs), len(briefings)))
-        pages.append(lazy_section_page(
-            data, lang, f"{kind}/{entry_id}", "entity.html",
-            data.inputs_of(f"{kind} {entry_id}", briefings),
-            partial(_entity_context, data, lang, kind, table[entry_id], pairs, briefings)))
+        pages.append(entity_page(data, lang, kind, entry_id, pairs, briefings))
     pages.append(section_page(data, lang, kind, "entities.html", kind=kind, entries=entries))
     return pages
 
 
-def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, briefings) -> dict:
+def _claimed_by(data: SiteData, kind: str) -> dict[str, set[str]]:
+    """For sources: the briefings each one is the header source of."""
+    claimed_by: dict[str, set[str]] = defaultdict(set)
+    if kind == "sources":
+        for s in data.sitreps:
+            claimed_by[s.fr.source].add(s.id)
+    return claimed_by
+
+
+def _naming(data: SiteData, entry_id: str, pairs, claimed_by) -> list[Sitrep]:
+    """The briefings an entry's page lists, newest first."""
+    ids = {s.id for _f, s in pairs} | claimed_by.get(entry_id, set())
+    return [s for s in data.sitreps if s.id in ids]
+
+
+def entity_page(data: SiteData, lang: str, kind: str, entry_id: str, pairs, briefings,
+                all_ids: list[str] | None = None, total_facts: int | None = None) -> Page:
+    """An entry's page; when only some of its briefings are loaded (a fact edit's quick
+    build), all_ids names them all, newest first, and total_facts counts their facts."""
+    ids = [s.id for s in briefings] if all_ids is None else all_ids
+    return lazy_section_page(
+        data, lang, f"{kind}/{entry_id}", "entity.html",
+        data.inputs_of(f"{kind} {entry_id}", ids),
+        partial(_entity_context, data, lang, kind, data.gazetteer.table(kind)[entry_id], pairs,
+                briefings, total_facts, None if all_ids is None else len(all_ids)))
+
+
+def entity_page_of(data: SiteData, lang: str, kind: str, entry_id: str, all_ids: list[str],
+                   total_facts: int) -> Page:
+    """entity_page from the briefings loaded (the latest of all_ids, enough to fill it)."""
+    pairs = data.facts_by_entry(kind).get(entry_id, [])
+    briefings = _naming(data, entry_id, pairs, _claimed_by(data, kind))
+    return entity_page(data, lang, kind, entry_id, pairs, briefings, all_ids, total_facts)
+
+
+def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, briefings,
+                    total_facts: int | None = None, total_briefings: int | None = None) -> dict:
+    """pairs: the entry's facts in the order of data.facts; briefings: those that name it,
+    newest first. Either may hold only the latest, enough to fill the page, when the
+    totals are given (a fact edit's quick build loads no more)."""
     latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
                     reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
     return {"kind": kind, "entry": entry, "facts": data.views(lang, latest),
-            "total_facts": len(pairs), "briefings": briefings}
+            "total_facts": len(pairs) if total_facts is None else total_facts,
+            "briefings": briefings[:MAX_BRIEFINGS_ON_ENTITY_PAGE],
+            "total_briefings": len(briefings) if total_briefings is None else total_briefings}
 
 
 def tag_pages(data: SiteData, lang: str) -> list[Page]:
@@ -390,6 +513,32 @@ def tag_pages(data: SiteData, lang: str) -> list[Page]:
 
 # -- the whole site -----------------------------------------------------------------------
 
+def footprint(sitrep: Sitrep, listing: str, fact_digest) -> dict:
+    """Where a briefing shows outside its own pages: how lists show it (listing, a
+    digest), how many of its facts each timeline and figures year and each gazetteer
+    entry's page takes, the source it is claimed by, its casualty estimates (for the
+    key figures), and a digest of the facts it gives each of those pages (shown).
+    Kept between builds, so that an edit to its facts that moves none of this draws
+    again only the pages whose facts changed (see factedit)."""
+    places: dict = {"timeline": defaultdict(int), "figures": defaultdict(int),
+                    **{kind: defaultdict(int) for kind in ENTITY_KINDS}}
+    shown: dict[str, list[str]] = defaultdict(list)
+    for fact in sitrep.facts:
+        where = []
+        if on_timeline(fact):
+            where.append(("timeline", str(timeline_year(fact, sitrep))))
+        if on_figures(fact):
+            where.append(("figures", str(figures_year(fact, sitrep))))
+        where += [(kind, key) for kind in ENTITY_KINDS for key in entry_keys(kind, fact)]
+        for name, key in where:
+            places[name][key] += 1
+            shown[f"{name}/{key}"].append(fact_digest(fact))
+    return {"listing": listing, "source": sitrep.fr.source,
+            **{name: dict(sorted(counts.items())) for name, counts in places.items()},
+            "estimates": [e.to_json() for e in estimates_of(sitrep)],
+            "shown": {key: digest(*digests)[:16] for key, digests in sorted(shown.items())}}
+
+
 def plan(data: SiteData) -> list[Page]:
     """Every page of the site, in a fixed order."""
     config = data.config
@@ -398,24 +547,21 @@ def plan(data: SiteData) -> list[Page]:
              Page("404.html", "404.html", None, {}, {})]
     # The home page reads every briefing (the key figures and the latest); the timeline
     # and the figures, split by year or not, the briefings of their facts.
-    everything = data.inputs_of("home", data.sitreps)
-    timeline_pages = year_pages("timeline", dated_facts(data),
-                                lambda fact, _s: fact.when.start.year)
-    figures_pages = year_pages("figures", counted_facts(data),
-                               lambda fact, sitrep: as_of(fact, sitrep).year)
+    everything = data.inputs_of("home", [s.id for s in data.sitreps])
+    timeline_pages = year_pages("timeline", dated_facts(data), timeline_year)
+    figures_pages = year_pages("figures", counted_facts(data), figures_year)
     by_lang: dict[str, list[Page]] = defaultdict(list)
     for page in (split_section_pages(data, "timeline", "timeline.html", timeline_pages,
-                                     partial(_timeline_context, data))
+                                     partial(timeline_context, data))
                  + split_section_pages(data, "figures", "figures.html", figures_pages,
-                                       partial(_figures_context, data))):
+                                       partial(figures_context, data))):
         by_lang[page.lang].append(page)
     for lang in config.languages:
-        pages.append(lazy_section_page(data, lang, "", "home.html", everything,
-                                       partial(_home_context, data, lang)))
+        pages.append(home_page(data, lang, everything))
         pages.append(section_page(data, lang, "briefings", "briefings.html",
                                   sitreps=data.sitreps))
         pages.extend(by_lang[lang])
-        for kind in ("actors", "places", "sources"):
+        for kind in ENTITY_KINDS:
             pages.extend(entity_pages(data, lang, kind))
         pages.extend(tag_pages(data, lang))
         pages.append(section_page(data, lang, "method", "method.html",
