@@ -4,8 +4,8 @@ written only when its bytes did."""
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +50,9 @@ class Manifest:
 
 
 def manifest_path(cache_dir: Path, output: Path) -> Path:
-    return cache_dir / f"manifest-{digest(str(output.resolve()))}.json"
+    # Pickled, not JSON: at 5,000 briefings it is 7 MB of JSON, and reading and writing it
+    # took a tenth of a second of a one-briefing rebuild (pickle, about half that).
+    return cache_dir / f"manifest-{digest(str(output.resolve()))}.pickle"
 
 
 def load_manifest(cache_dir: Path | None, output: Path) -> Manifest | None:
@@ -59,14 +61,16 @@ def load_manifest(cache_dir: Path | None, output: Path) -> Manifest | None:
     if cache_dir is None:
         return None
     try:
-        data = json.loads(manifest_path(cache_dir, output).read_text(encoding="utf-8"))
+        with manifest_path(cache_dir, output).open("rb") as handle:
+            data = pickle.load(handle)
         marker = (output / MARKER).read_text(encoding="utf-8")
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            IndexError):
         return None
     try:
         manifest = Manifest(**data)
     except TypeError:
-        return None                 # written by another version of sitrep
+        return None                 # written by another version of sitrep, or broken
     return manifest if manifest.build and manifest.build in marker else None
 
 
@@ -76,7 +80,8 @@ def save_manifest(cache_dir: Path | None, output: Path, manifest: Manifest) -> N
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = manifest_path(cache_dir, output)
     temporary = target.with_name(f".{target.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(manifest.__dict__, sort_keys=True), encoding="utf-8")
+    with temporary.open("wb") as handle:
+        pickle.dump(manifest.__dict__, handle, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(target)
 
 
