@@ -53,6 +53,9 @@ CUE_RULES = RuleSet([
                                 r"|y\s+compris\s+les\s+renforts",
          ("deployment", "deployed")),
     Rule("reinforcement", r"renforts?|supplémentaires?|additionnel(?:le)?s?|en\s+renfort"
+                          # « 5 000 soldats prélevés sur les axes de Zaporijjia »: taken
+                          # from elsewhere to add to a force
+                          r"|prélevé(?:e|s|es)?\s+(?:sur|dans)"
                           r"|(?:second|deuxième|troisième|nouveaux?|nouvelle)\s+(?:contingents?|vagues?"
                           r"|groupes?|déploiements?)|renforcer|redéployé(?:e|s|es)?\s+vers"
                           r"|nouveaux\s+arrivants"
@@ -61,7 +64,10 @@ CUE_RULES = RuleSet([
                           r"|rejoint\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+(?:déjà\s+)?(?:sur\s+place"
                           r"|déployées|engagées)", ("deployment", "reinforcement")),
     Rule("withdrawn", r"retiré(?:e|s|es)?|retraits?|rapatrié(?:e|s|es)?|rapatriements?"
-                      r"|rappelé(?:e|s|es)?", ("deployment", "withdrawn")),
+                      r"|rappelé(?:e|s|es)?"
+                      # « 2 000 soldats ont quitté l'oblast de Koursk »
+                      r"|(?:ont|avaient|auraient|avait|aurait)\s+quitté\s+(?:l'oblast|la\s+région"
+                      r"|le\s+front|la\s+russie|le\s+territoire|la\s+zone)", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
                      r"|présents?|présence|engagé(?:e|s|es)?|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
@@ -93,6 +99,8 @@ _GENERIC = re.compile(
     r"\b(?:une?|chaque)\s+(?:bataillon|brigade|régiment|division|compagnie|unité|section|escouade"
     r"|corps|peloton|armée)\b[^.;]{0,60}?\b(?:compte|comptent|comprend|regroupe|rassemble"
     r"|se\s+compose|est\s+composée?|aligne|totalise)\b"
+    # « son armée compte plus d'un million de soldats d'active »: a whole army's size
+    r"|\b(?:(?:son|sa|leur)\s+|l')armée\s+(?:\w+\s+)?(?:compte|aligne|totalise|dispose\s+d)"
     r"|\b(?:en\s+général|généralement|en\s+moyenne|typiquement|habituellement|d'ordinaire"
     r"|théoriquement|en\s+principe|pour\s+mémoire)\b")
 # Every alternative opens with a literal character, so the regex engine skips ahead to
@@ -123,6 +131,9 @@ _PROJECTION = re.compile(by_first_character([
     r"|transférer|acheminer)\b"], WORD_START_GUARD))
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
+# « l'Afghanistan, où l'URSS avait perdu environ 15 000 soldats »: a power long gone.
+_PAST_POWER = re.compile(r"\b(?:l'urss|l'union\s+soviétique|l'armée\s+soviétique"
+                         r"|l'armée\s+rouge|les\s+soviétiques)\b")
 _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|première)\s+guerre\s+mondiale"
                        r"|grande\s+guerre|guerre\s+du\s+vietnam|guerre\s+d'afghanistan"
                        r"|guerre\s+froide"
@@ -142,8 +153,17 @@ _NOT_ASSERTED = re.compile(by_first_character([
                                 "réfute", "réfutent", r"a\s+réfuté", r"ont\s+réfuté")),
     r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
     r"|mentionné|annoncé|confirmé|signalé|rapporté)\b",
+
     *(rf"{noun}\s+(?:précédente|antérieure|initiale|erronée)\b"
       for noun in ("version", "estimation", "note", "édition", "chiffre"))], WORD_START_GUARD))
+# « Aucune source sérieuse n'évoque, à ce stade, un bilan de 8 000 morts », « Rien
+# n'indique que … »: no one says it, up to the figure unless the sentence turns first.
+_NO_ONE_SAYS = re.compile(r"\b(?:aucune?\s+(?:[\w'-]+\s+){0,3}?n'(?:évoque|mentionne|confirme|avance"
+                          r"|indique|rapporte|signale|fait\s+état)\w*"
+                          # « n'a relevé aucun indice d'un second envoi »
+                          r"|aucune?\s+(?:indices?|signes?|éléments?|preuves?|traces?)\b"
+                          r"|rien\s+n'(?:indique|montre|confirme|permet)\w*)")
+_TURN = re.compile(r"\b(?:mais|tandis\s+que|alors\s+que|cependant|toutefois)\b|[;:]")
 _GENITIVE = re.compile(r"\b(?:pertes|victimes|morts|tués|blessés|soldats|troupes|forces|militaires"
                        r"|hommes)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
 _LOSS_CUES = ("losses", "lost_their_lives")
@@ -237,6 +257,10 @@ _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
+# « en petits groupes de 10 à 15 hommes »: how they move, not how many there are (« un
+# premier groupe d'environ 1 500 hommes » is a count).
+_GROUP_SIZE_BEFORE = re.compile(r"\b(?:en|par)\s+(?:(?:de\s+)?(?:petits|petites|grands|grandes)\s+)?"
+                                r"(?:groupes|équipes|escouades|vagues)\s+(?:de\s+|d')?\Z")
 _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
                                   r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e']"
                                   r"|(?:seraient|sont|serait|est)\s+attendue?s?\b"
@@ -420,7 +444,8 @@ class CountReader:
     def _read_figure(self, view, figure: Figure, seg_start: int, seg_end: int) -> Draft | None:
         scan = self.doc.low
         clause = view.sentence.clause_at(figure.start)
-        if _GENERIC.search(scan, clause[0], clause[1]):
+        if _GENERIC.search(scan, clause[0], clause[1]) or _GROUP_SIZE_BEFORE.search(
+                scan, max(view.start, figure.start - 30), figure.start):
             return None
         cue = self._classify(view, figure, seg_start, seg_end)
         if cue is None and self.last_counted is not None and _COUNTS_OF_THEM_BEFORE.search(
@@ -437,6 +462,11 @@ class CountReader:
             return None
         if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
                 or self._tells_history(view):
+            return None
+        no_one = None
+        for no_one in _NO_ONE_SAYS.finditer(scan, view.start, figure.start):
+            pass
+        if no_one is not None and not _TURN.search(scan, no_one.end(), figure.start):
             return None
         if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
                 scan, max(view.start, figure.start - 8), figure.start):
@@ -461,7 +491,8 @@ class CountReader:
             scan = self.doc.low
             known = view.extra["history"] = bool(
                 scan.find("guerre", view.start, view.end) >= 0
-                and _PAST_WAR.search(scan, view.start, view.end)) or any(
+                and _PAST_WAR.search(scan, view.start, view.end)
+                or _PAST_POWER.search(scan, view.start, view.end)) or any(
                 d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates)
         return known
 

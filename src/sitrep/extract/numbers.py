@@ -51,7 +51,7 @@ QUALIFIERS = {
     "more_than": [r"un\s+peu\s+plus\s+d[e']", r"bien\s+plus\s+d[e']", r"plus\s+d[e']",
                   r"au-delà\s+d(?:es|e|')", r"supérieure?s?\s+à", r"franchi\s+(?:la\s+barre|le\s+cap|le\s+seuil)\s+des",
                   r"dépass\w*(?:\s+(?:(?:très\s+|fort\s+)?probablement|vraisemblablement|sans\s+doute|largement|déjà"
-                  r"|désormais|maintenant|aujourd'hui)){0,2}(?:\s+(?:les|la\s+barre\s+des|le\s+cap\s+des|le\s+seuil\s+des))?",
+                  r"|désormais|maintenant|aujourd'hui|selon\s+(?:lui|elle|eux|elles)|d'après\s+(?:lui|elle|eux|elles))){0,2}(?:\s+(?:les|la\s+barre\s+des|le\s+cap\s+des|le\s+seuil\s+des))?",
                   r"excéd\w*(?:\s+les)?"],
     "approx": [r"environ", r"quelque(?!s)", r"près\s+d[e']", r"autour\s+d(?:es|e|')",
                r"de\s+l'ordre\s+d[e']", r"aux\s+alentours\s+d(?:es|e|')", r"approximativement",
@@ -129,8 +129,9 @@ _RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}
 _RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
 _BOUND_AFTER_NOUN = re.compile(r"\s+[^\W\d_][\w'-]*\s+(tout\s+au\s+plus|au\s+plus|au\s+maximum"
                                r"|au\s+moins|au\s+minimum)\b")
-# « de l'ordre de neuf pour un », « trois contre un »: a ratio.
-_ONE_TO_AFTER = re.compile(r"\s+(?:pour|contre)\s+(?:une?|1)\b")
+# « de l'ordre de neuf pour un », « trois contre un », « 1 pour 9 »: a ratio.
+_ONE_TO_AFTER = re.compile(r"\s+(?:pour|contre)\s+(?:une?\b|\d{1,2}(?![\d\s.,]*\d))")
+_ONE_TO_BEFORE = re.compile(r"(?:\b\d{1,2}|\bune?)\s+(?:pour|contre)\s+\Z")
 # « âgés de 20 et 26 ans », « 19 ou 20 ans »: the first number shares the second's unit.
 _SHARED_UNIT_AFTER = re.compile(rf"\s+(?:et|ou|à)\s+{DIGIT_NUMBER}\s*(?:{UNITS})")
 _BOTH_BEFORE = re.compile(r"\b(?:tous|toutes|tous\s+les|toutes\s+les)\s+\Z")
@@ -335,7 +336,8 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
         return None                   # « tous deux blessés »: the two just named, no new count
     if value <= 100 and (_RATIO_BEFORE.search(scan, max(0, number_start - 40), number_start)
                          or value <= 10 and _RATIO_AFTER.match(scan, number_end)
-                         or _ONE_TO_AFTER.match(scan, number_end)):
+                         or _ONE_TO_AFTER.match(scan, number_end)
+                         or _ONE_TO_BEFORE.search(scan, max(0, number_start - 12), number_start)):
         return None
     if value < 1000 and _SHARED_UNIT_AFTER.match(scan, number_end):
         return None
