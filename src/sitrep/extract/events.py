@@ -125,6 +125,10 @@ EVENT_RULES = RuleSet([
     Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
                      r"|remise\s+de\s+(?:décorations|médailles)|remis\s+à\s+titre\s+posthume"
                      r"|défilés?\s+militaires?", "other"),
+    # « Poutine a ratifié le traité le 9 novembre ; Kim Jong Un a fait de même deux jours
+    # plus tard »: the event told last, by another actor, on another day.
+    Rule("same_as_before", r"(?:a|ont|avait|avaient)\s+fait\s+de\s+même|en\s+(?:a|ont|avait)\s+fait"
+                           r"\s+autant|l'(?:a|ont|avait)\s+imitée?", "same"),
     Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
                       r"|condamné)|déclaration|communiqué",
          "statement"),
@@ -199,11 +203,13 @@ class EventReader:
         self.discourse = discourse
         self.source_actors = source_actors or {}    # source id -> the state it belongs to
         self.named: list[list] = []                  # the actors of each sentence read, in order
+        self.last_told: str | None = None    # the category of the last sentence's last event
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         drafts = self._read(view, counted_clauses) if view.dates else []
         if view.actors:
             self.named.append(view.actors)
+        self.last_told = drafts[-1].category if drafts else None
         return drafts
 
     @property
@@ -246,9 +252,15 @@ class EventReader:
                 continue                  # a figure's attribution, not an event of its own
             if category == "withdrawal" and clause in counted_clauses:
                 continue                  # « 2 000 soldats retirés » is a deployment fact
+            if category == "same":
+                told = [d for h, d in chosen.values() if h.end <= hit.start]
+                if not told and self.last_told is None:
+                    continue
+                category = told[-1].category if told else self.last_told
             draft = self._read_trigger(view, hit, clause)
             if draft is None:
                 continue
+            draft.category = category
             again = self._again(view, draft, hit)
             if again is not None:       # « le 4 juin, puis de nouveau le 17 juin »
                 chosen.setdefault((again.actor, again.when.start, again.when.end), (hit, again))
