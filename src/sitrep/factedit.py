@@ -30,13 +30,13 @@ from sitrep.datafiles import facts_downloads, make_share, share_key
 from sitrep.feeds import FEED_SIZE, feed_files
 from sitrep.fingerprint import (Fingerprinter, inputs_digest, listing_digest, outside_signature,
                                 page_fingerprint)
+from sitrep.keyfigures import Estimate, choose_key_series
 from sitrep.manifest import Manifest
 from sitrep.pair import Sitrep, pair
 from sitrep.render import Page
-from sitrep.site import (ENTITY_KINDS, Estimate, SiteData, YearPage, briefing_pages,
-                         choose_key_series, counted_facts, dated_facts, entity_page_of,
-                         figures_context, figures_year, footprint, home_page,
-                         split_section_pages, timeline_context, timeline_year)
+from sitrep.site import (ENTITY_KINDS, SiteData, YearPage, briefing_pages, counted_facts,
+                         dated_facts, entity_page_of, figures_context, figures_year, footprint,
+                         home_page, split_section_pages, timeline_context, timeline_year)
 
 # Each section split by year: its template, context, the year of a fact, its facts.
 SECTIONS = {"timeline": ("timeline.html", timeline_context, timeline_year, dated_facts),

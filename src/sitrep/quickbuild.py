@@ -5,9 +5,11 @@ briefing still shows the rest of the site what it showed before (its title, date
 and facts: its outside signature; and its translation status), then only its own
 pages, its entry in data/facts.json and, for one of the latest, the feeds can differ. Those are
 drawn from the edited files and their two neighbours (the feeds: the latest briefings);
-every other file stays as the last build left it. Anything else (a file added or
-removed, a fact changed, a template, the gazetteer, the settings) goes through the full
-build, which also reports any problem in the content.
+every other file stays as the last build left it. When the edits change facts but keep
+the translation status, factedit says whether the pages that show them can be drawn
+from the briefings they show. Anything else (a file added or removed, a fact added or
+moved, a title, a template, the gazetteer, the settings) goes through the full build,
+which also reports any problem in the content.
 
 The files come out byte for byte as the full build would write them: the same functions
 draw them from the same values, and tests compare the two.
@@ -20,10 +22,10 @@ from pathlib import Path
 
 from sitrep.cache import BuildCache, digest, folder_digest
 from sitrep.config import load_config
-from sitrep.factedit import CachedLoader, downloads, feeds, plan_fact_edit, redrawn
 from sitrep.content import load_briefing, parse_file_name
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
+from sitrep.factedit import CachedLoader, downloads, feeds, plan_fact_edit, redrawn
 from sitrep.facts_json import document_bytes, document_entries, entry_text
 from sitrep.feeds import FEED_SIZE, feed_files
 from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
@@ -97,7 +99,8 @@ class _Loader:
 def quick_build(root: Path, output: Path, manifest: Manifest, inputs: dict[str, str],
                 listing: dict[str, tuple[int, int]], search: bool,
                 cache_dir: Path) -> QuickBuild | None:
-    """Rebuild after edits to briefing texts alone, or None when the full build must.
+    """Rebuild after edits to briefing texts alone, or to their facts (see factedit), or
+    None when the full build must.
     `listing` is the output folder as the caller found it (manifest.output's stamp);
     cache_dir holds the last build's manifest and compiled templates."""
     edited = edited_briefings(manifest.inputs, inputs)
