@@ -219,13 +219,15 @@ _SAYS_AFTER = re.compile(
 _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
     r"(?:\s*,\s*qui\s+[^,.;]{0,80},)?"             # « Washington, qui retient une fourchette plus large, chiffre … »
-    r"\s+(?:en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr|évalu"
-    r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
+    r"\s+(?:n?'?en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr|évalu"
+    r"|reconn|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
     r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
     r"|moins|près|environ|quelque|entre|au|moins"
     # « Séoul retient une fourchette plus basse, de 4 700 à 5 000 pertes »
-    r"|basse|haute|large|étroite|prudente|élevée|faible)\b,?)*\s*")
+    r"|basse|haute|large|étroite|prudente|élevée|faible)\b,?)*"
+    # « n'en reconnaissait encore qu'« au moins 3 000 » »
+    r"(?:\s+qu'\s*«?)?\s*")
 # « les pertes du contingent », « les pertes des unités engagées »: whose losses.
 _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|globales|humaines|réelles"
                         r"|estimées))?\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
@@ -233,8 +235,8 @@ _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|global
 _ENEMY = re.compile(r"\b(?:l'adversaire|l'ennemi|les\s+forces\s+(?:adverses|ennemies)"
                     r"|le\s+camp\s+adverse)\b")
 _COUNTS_OF_THEM_BEFORE = re.compile(
-    r"\b(?:n')?en\s+(?:\w+\s+)?(?:compt|recens|dénombr|annon[cç]|avan[cç]|évalu|estim)\w*"
-    r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'|que\s+)?"
+    r"\b(?:n')?en\s+(?:\w+\s+)?(?:compt|recens|dénombr|annon[cç]|avan[cç]|évalu|estim|reconn)\w*"
+    r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'\s*«?\s*|que\s+)?"
     r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins|jusqu'à)\s+)?\Z")
 _AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
                            r"|outre\s+les|sur\s+(?:les|un\s+(?:total|contingent|effectif)\s+d(?:e|'))"
@@ -267,6 +269,10 @@ _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|po
                                   # « 100 000 hommes si le conflit se prolongeait »
                                   r"|si\s+(?:la|le|les|l')\s*[\w'-]+\s+(?:[\w'-]+\s+)?[\w'-]+(?:ait|aient)\b)")
 _GOES_ON = re.compile(r"(?:voire|ou\s+même|et\s+même|sinon|ou\s+bien)\b")
+# « les pertes avaient dépassé les 6 000, sur un contingent initial d'environ 11 000 »:
+# the force the figure is counted out of has its own figure.
+_OUT_OF_AFTER = re.compile(r"[^.;]{0,12}?\b(?:sur|parmi)\s+(?:un|une|le|la|les|l'|leur|son|sa|ses|ce|cet"
+                           r"|cette|des)\s*")
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:et|mais|tandis\s+que|alors\s+que)\b")
 # « 300 ont été tués », « 300 soldats avaient été blessés »: the figure is the subject of
 # an auxiliary and the participle after it says what befell them; an incidental may
@@ -335,7 +341,8 @@ def _nearest_cue(scan: str, cues: list[Cue], figure: Figure, start: int, end: in
             if _SUBJECT_OF_AUXILIARY.match(scan[figure.end:cue.start]):
                 distance = 0                  # « 300 ont été tués »: its own predicate
             elif _NEXT_COORDINATE.search(scan, figure.end, cue.start) \
-                    or _RELATIVE_AFTER_FIGURE.search(scan, figure.end, cue.start):
+                    or _RELATIVE_AFTER_FIGURE.search(scan, figure.end, cue.start) \
+                    or _OUT_OF_AFTER.fullmatch(scan, figure.end, cue.start):
                 continue
         elif cue.end <= figure.start and cue.start >= start:
             if _NEW_PROPOSITION.search(scan, cue.end, figure.start):

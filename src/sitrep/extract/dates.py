@@ -306,6 +306,12 @@ def _month_alone(hit, ctx: _Context) -> Interval | None:
     return start, end, "month"
 
 
+def _month_of_a_year_told(hit, ctx: _Context) -> Interval:
+    year = ctx.today.year - (1 if hit.group("last") else 0)
+    start, end = month_interval(year, month_number(hit.group("m")))
+    return start, end, "month"
+
+
 def _year_alone(hit, ctx: _Context) -> Interval | None:
     if not (ctx.introduced or hit.group("the_year")):
         return None
@@ -462,6 +468,9 @@ DATE_RULES = RuleSet([
     Rule("day_month", rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
          _day_month),
     Rule("month_year", rf"(?P<m>{MONTH})\s+(?P<y>{YEAR})", _month_year),
+    # « lancée en août de l'année dernière », « en mars de cette année »
+    Rule("month_of_last_year", rf"(?P<m>{MONTH})\s+(?:de\s+|d')?(?:l'(?:année|an)\s+(?P<last>dernière?"
+                               r"|passée?|précédente?)|cette\s+année)", _month_of_a_year_told),
     # « Le 11, il précisait … », « Dans la nuit du 8, … »: a day alone, its month told before
     Rule("bare_day", rf"(?:le|du)\s+(?P<d>{DAY})(?=\s*[,;:])", _bare_day),
     # « neuf mois après l'incursion » counts from that event, not from the last date told
