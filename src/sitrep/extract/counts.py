@@ -129,6 +129,11 @@ _PROJECTION = re.compile(by_first_character([
     # « Pyongyang doit envoyer 1 000 démineurs »: an obligation ahead.
     r"doi(?:t|vent)\s+(?:encore\s+|aussi\s+|en\s+outre\s+)?(?:envoyer|déployer|dépêcher|fournir"
     r"|transférer|acheminer)\b"], WORD_START_GUARD))
+# The future and conditional of a sending, and the words that report a decision taken
+# (see CountReader._projected).
+_SENDING_AHEAD = re.compile(r"(?:enverr|déploier|dépêcher)(?:a|ait|aient|ont)")
+_ANNOUNCED = re.compile(r"\b(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annoncé|déclaré|indiqué|affirmé"
+                        r"|confirmé|promis)|\bannon[cç]\w*|\bselon\s+(?:moscou|pyongyang|le\s+kremlin)")
 # A figure told of another war is history, not a count (« la guerre de Corée, qui lui
 # avait coûté quelque 215 000 tués »); so is a figure beside a date long past.
 # « l'Afghanistan, où l'URSS avait perdu environ 15 000 soldats »: a power long gone.
@@ -464,8 +469,7 @@ class CountReader:
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
         if cue is None:
             return None
-        if _PROJECTION.search(scan, max(view.start, self._modal_start(view, figure) - 40),
-                              figure.start) or _PROJECTED_PREDICATE.match(scan, figure.end):
+        if self._projected(view, figure) or _PROJECTED_PREDICATE.match(scan, figure.end):
             return None
         if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
                 or self._tells_history(view):
@@ -490,6 +494,19 @@ class CountReader:
         anchors = [figure.start] if date_start is None else [figure.start, date_start]
         draft.evidence.append(evidence_span(view, anchors))
         return draft
+
+    def _projected(self, view, figure: Figure) -> bool:
+        """Whether the figure's clause sets it ahead (« pourrait envoyer », « si … »). A
+        sending in the future or the conditional is the decision it reports when the
+        sentence tells of an announcement (« a annoncé que la Corée du Nord enverrait
+        1 000 démineurs », « Pyongyang enverra …, a annoncé Choïgou »)."""
+        scan = self.doc.low
+        ahead = list(_PROJECTION.finditer(
+            scan, max(view.start, self._modal_start(view, figure) - 40), figure.start))
+        if not ahead:
+            return False
+        return not (all(_SENDING_AHEAD.fullmatch(hit.group()) for hit in ahead)
+                    and _ANNOUNCED.search(scan, view.start, view.end))
 
     def _tells_history(self, view) -> bool:
         """Whether the sentence tells of another war or of a time long past; once per sentence."""
