@@ -163,6 +163,8 @@ _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
                           r"|déploiement)\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
+_ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible|peu|très|presque)"
+                                  r"|semble|s'agit|faut|reste\b|apparaît)")
 _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
 _GERUND = re.compile(r"[\s\-*#>]*en\s+(?!avant\b)[\w'-]{2,}ant\b")
@@ -204,12 +206,14 @@ class EventReader:
         self.source_actors = source_actors or {}    # source id -> the state it belongs to
         self.named: list[list] = []                  # the actors of each sentence read, in order
         self.last_told: str | None = None    # the category of the last sentence's last event
+        self.last_actor: str | None = None   # and its actor
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         drafts = self._read(view, counted_clauses) if view.dates else []
         if view.actors:
             self.named.append(view.actors)
         self.last_told = drafts[-1].category if drafts else None
+        self.last_actor = drafts[-1].actor if drafts else None
         return drafts
 
     @property
@@ -393,6 +397,11 @@ class EventReader:
             antecedent = people[-1].id if people else self.last_people
             if antecedent is not None:
                 return Mention("actor", antecedent, hit.start, hit.end)
+        if clause[0] == view.sentence.clauses[0][0] and self.last_actor is not None \
+                and _ONE_PRONOUN_SUBJECT.match(scan, clause[0]):
+            # « Choïgou a été reçu hier à Pyongyang. Il s'y était déjà rendu il y a deux
+            # semaines »: « il » is who acted in the sentence before.
+            return Mention("actor", self.last_actor, hit.start, hit.end)
         if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
             if antecedent:
