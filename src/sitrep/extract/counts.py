@@ -224,15 +224,21 @@ _SAYS_AFTER = re.compile(
 _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
     r"(?:\s*,\s*qui\s+[^,.;]{0,80},)?"             # « Washington, qui retient une fourchette plus large, chiffre … »
+    # « le secrétaire d'État américain Antony Blinken avait avancé »: a name, an auxiliary
+    r"(?:(?:\s+(?!(?:qui|que|dont|et|mais|les?|la|des?|du)\b)[\w'-]+){0,2}?\s+(?:a|avait|aurait|ont"
+    r"|avaient|auraient))?"
     r"\s+(?:n?'?en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr|évalu"
-    r"|reconn|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état\s+d)\w*"
-    r"(?:\s+(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
+    r"|reconn|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état)\w*"
+    r"(?:(?:\s+|(?<='))(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
     r"|moins|près|environ|quelque|entre|au|moins"
     # « Séoul retient une fourchette plus basse, de 4 700 à 5 000 pertes »
-    r"|basse|haute|large|étroite|prudente|élevée|faible)\b,?)*"
+    r"|basse|haute|large|étroite|prudente|élevée|faible)(?:\b|(?<=')),?)*"
     # « n'en reconnaissait encore qu'« au moins 3 000 » »
     r"(?:\s+qu'\s*«?)?\s*")
+# « le NIS faisait état d'environ 300 morts et 2 700 blessés »: the figures a verb of
+# counting gives in one breath.
+_COORDINATED = re.compile(r"(?:\s+[\w'-]+){1,2}\s*,?\s+(?:et|ainsi\s+que|dont)\s+")
 # « les pertes du contingent », « les pertes des unités engagées »: whose losses.
 _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|globales|humaines|réelles"
                         r"|estimées))?\s+(?:du|des|de\s+ce|de\s+cet|de\s+leur|de\s+son"
@@ -715,7 +721,10 @@ class CountReader:
         # « Kyiv en annonce 12 000, et le Pentagone s'en tient à 11 000 à 12 000 »: a source
         # whose verb gives a figure says that one, and no other.
         own = [s for s in view.sources if s.end <= figure.start
-               and _CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start)]
+               and (_CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start) or any(
+                   s.end < f.start and f.end <= figure.start
+                   and _CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, f.start)
+                   and _COORDINATED.fullmatch(scan, f.end, figure.start) for f in view.figures))]
         others = [s for s in view.sources if not _claims_a_figure(scan, s, view)]
         if own:
             draft.source = own[-1].id
