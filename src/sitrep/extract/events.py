@@ -104,6 +104,9 @@ EVENT_RULES = RuleSet([
          r"|au\s+passage\s+)?(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme"
          r"|la\s+contribution|le\s+courage|la\s+bravoure|le\s+sacrifice))",
          "confirmation"),
+    # « Medvedev conduisait la délégation russe au défilé … à Pyongyang »
+    Rule("delegation", r"(?:conduit|conduisait|dirige|dirigeait|menait|a\s+conduit|a\s+dirigé"
+                       r"|a\s+mené)\s+(?:la|une)\s+délégation", "visit"),
     Rule("visit", r"(?:s'est|se\s+sont|s'était|s'étaient|se\s+serait|se\s+seraient|se"
                   r"|s'y\s+(?:est|était|sont|étaient))\s+(?:déjà\s+)?"
                   r"rend(?:u|ue|us|ues|ra|ait)?\b(?!\s+(?:aux|à\s+l'ennemi"
@@ -119,7 +122,12 @@ EVENT_RULES = RuleSet([
                       r"(?<!seraient\s)(?:traité|accord|pacte)s?(?!\s+(?:en|comme|avec|par)\b)"
                       r"|signé(?:e|s)?|signature|ratifi\w+|promulgu\w+"
                       r"|entrée?\s+en\s+vigueur|l'(?:a|ont|avait|avaient)\s+approuvé"
-                      r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)", "agreement"),
+                      r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)"
+                      # « il a été approuvé par le Conseil de la Fédération », « adopté par
+                      # la Douma le 24 octobre »: the chambers' votes
+                      r"|(?:a|ont|avait|avaient)\s+été\s+(?:\w+\s+)?(?:adopté|approuvé)e?s?"
+                      r"|(?:adopté|approuvé)e?s?\s+(?:\w+\s+){0,2}?par\s+(?:la\s+douma|le\s+parlement"
+                      r"|le\s+conseil\s+de\s+la\s+fédération|l'assemblée)", "agreement"),
     # « Kim Jong-un a décoré des officiers rentrés de Koursk », « une cérémonie de remise
     # de décorations »: honours given, an event of its own kind.
     Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
@@ -169,6 +177,10 @@ _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
 _GERUND = re.compile(r"[\s\-*#>]*en\s+(?!avant\b)[\w'-]{2,}ant\b")
 _WHEN_CLAUSE = re.compile(r"\s*(?:lorsque|lorsqu'|quand|alors\s+que|au\s+moment\s+où)")
+# « Lavrov a rencontré Kim Jong-un à Wonsan le 12 juillet, au deuxième jour d'une
+# visite »: a clause that places the event in time is on the date told just before.
+_DURING_CLAUSE = re.compile(r"\s*(?:au\s+(?:premier|deuxième|second|troisième|dernier)\s+jour"
+                            r"|à\s+l'occasion|au\s+cours|lors|pendant|durant)\s+(?:de\s+|d'|du\s+|des\s+)")
 _NAME_BEFORE = re.compile(r"\b[A-ZÀ-Þ][\w'-]*\s+\Z")
 # Who says or confirms speaks of what follows « que »: a date there is not the saying's.
 _SAYING = ("confirmation", "statement")
@@ -317,7 +329,8 @@ class EventReader:
             return min(same, key=lambda d: abs(d.start - hit.start))
         # « … le 6 août 2024, lorsque des brigades franchissent la frontière »: a clause of
         # time takes the date that ends the clause before it.
-        if clause_index > 0 and _WHEN_CLAUSE.match(self.doc.low, clause[0]):
+        if clause_index > 0 and (_WHEN_CLAUSE.match(self.doc.low, clause[0])
+                                 or _DURING_CLAUSE.match(self.doc.low, clause[0])):
             before = view.sentence.clauses[clause_index - 1]
             ending = [d for d in view.dates if before[0] <= d.start < before[1]
                       and not self.doc.low[d.end:before[1]].strip(" ,")]
