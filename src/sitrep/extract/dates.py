@@ -337,9 +337,11 @@ def _later(hit, ctx: _Context) -> Interval | None:
         return None
     backwards = hit.group("dir").lower() in ("auparavant", "plus tôt", "avant")
     last = ctx.last
-    if ctx.last_day is not None and last.end < ctx.last_day.start:
+    if ctx.last_day is not None and (last.end < ctx.last_day.start or (
+            last.start < ctx.last_day.start and last.end >= ctx.today)):
         # The story is at its last day told; a mention before it looked back (« le 26
-        # avril … depuis l'incursion en août 2024. Deux jours plus tard » is the 28th).
+        # avril … depuis l'incursion en août 2024. Deux jours plus tard » is the 28th),
+        # or spanned the time up to now (« ce que Moscou niait depuis l'automne »).
         last = ctx.last_day
     base = last.start if backwards else last.end
     day = _offset(base, -count if backwards else count, hit.group("unit"))
