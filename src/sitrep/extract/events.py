@@ -125,9 +125,8 @@ EVENT_RULES = RuleSet([
                       r"|approuvé\s+(?:le|ce)\s+(?:traité|pacte|accord)"
                       # « il a été approuvé par le Conseil de la Fédération », « adopté par
                       # la Douma le 24 octobre »: the chambers' votes
-                      r"|(?:a|ont|avait|avaient)\s+été\s+(?:\w+\s+)?(?:adopté|approuvé)e?s?"
-                      r"|(?:adopté|approuvé)e?s?\s+(?:\w+\s+){0,2}?par\s+(?:la\s+douma|le\s+parlement"
-                      r"|le\s+conseil\s+de\s+la\s+fédération|l'assemblée)", "agreement"),
+                      r"|(?:adopté|approuvé)e?s?\s+(?:\w+\s+){0,3}?par\s+(?:la\s+douma|le\s+parlement"
+                      r"|le\s+conseil\s+de\s+la\s+fédération|l'assemblée|le\s+sénat)", "agreement"),
     # « Kim Jong-un a décoré des officiers rentrés de Koursk », « une cérémonie de remise
     # de décorations »: honours given, an event of its own kind.
     Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
@@ -171,8 +170,8 @@ _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
                           r"|déploiement)\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
-_ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible|peu|très|presque)"
-                                  r"|semble|s'agit|faut|reste\b|apparaît)")
+_ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible"
+                                  r"|peu|très|presque)|semble|s'agit|faut|reste\b|apparaît)")
 _HYPOTHESIS = re.compile(r"[\s\-*#>]*si\s")
 _CONDITIONAL = re.compile(r"\w(?:rait|raient)\b")
 _GERUND = re.compile(r"[\s\-*#>]*en\s+(?!avant\b)[\w'-]{2,}ant\b")
