@@ -267,6 +267,9 @@ _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
                           r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé|concentré"
                           r"|massé|engagé)\b")
+_THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
+_SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?(?:envoyé"
+                               r"|déployé|dépêché|transféré|acheminé|engagé)(?:e|s|es)?\b")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
@@ -629,6 +632,16 @@ class CountReader:
         if genitive:
             draft.actor = genitive[0].id
             return
+        if draft.kind == "deployment":
+            # « les quelque 15 000 soldats que la Corée du Nord aurait envoyés en Russie »:
+            # the sender of a relative clause on the figure's noun.
+            senders = [a for a in view.actors if figure.end < a.start <= figure.end + 50
+                       and not a.adjective and not _in_source(a, view)
+                       and _THAT_BEFORE.search(scan, max(figure.end, a.start - 12), a.start)
+                       and _SENT_BY_IT_AFTER.match(scan, a.end)]
+            if senders:
+                draft.actor = senders[0].id
+                return
         if draft.kind == "deployment" or cue.rule in _LOSS_CUES:
             # The subject that sends or loses them (« la Corée du Nord a envoyé … »).
             # A source is no subject (« selon Moscou »), unless it sends or masses the
