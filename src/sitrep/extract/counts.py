@@ -221,14 +221,16 @@ _SAYS_AFTER = re.compile(
 # « Séoul compte 11 000 soldats envoyés en Russie, Kyiv en annonce 12 000, le Pentagone
 # s'en tient à une fourchette de 11 000 à 12 000 »: a side whose verb gives the figure as
 # its count or claim is who says it, not whose people are counted.
+# The stems of the verbs a side gives a count with (« compte », « annonce », « évalue »).
+_COUNTING = r"compt|recens|dénombr|annon[cç]|avan[cç]|évalu|reconn"
 _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:\s+de\s+la\s+défense|\s+des\s+affaires\s+étrangères)?"      # « le ministère sud-coréen de la Défense parle de »
     r"(?:\s*,\s*qui\s+[^,.;]{0,80},)?"             # « Washington, qui retient une fourchette plus large, chiffre … »
     # « le secrétaire d'État américain Antony Blinken avait avancé »: a name, an auxiliary
     r"(?:(?:\s+(?!(?:qui|que|dont|et|mais|les?|la|des?|du)\b)[\w'-]+){0,2}?\s+(?:a|avait|aurait|ont"
     r"|avaient|auraient))?"
-    r"\s+(?:n?'?en\s+)?(?:compt|annon[cç]|avan[cç]|évoqu|reti[e]?n|recens|dénombr|cit|donn|chiffr|évalu"
-    r"|reconn|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état)\w*"
+    rf"\s+(?:n?'?en\s+)?(?:{_COUNTING}|évoqu|reti[e]?n|cit|donn|chiffr"
+    r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état)\w*"
     r"(?:(?:\s+|(?<='))(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
     r"|moins|près|environ|quelque|entre|au|moins"
@@ -246,7 +248,7 @@ _LOSSES_OF = re.compile(r"\b(?:pertes|victimes)(?:\s+(?:cumulées|totales|global
 _ENEMY = re.compile(r"\b(?:l'adversaire|l'ennemi|les\s+forces\s+(?:adverses|ennemies)"
                     r"|le\s+camp\s+adverse)\b")
 _COUNTS_OF_THEM_BEFORE = re.compile(
-    r"\b(?:n')?en\s+(?:\w+\s+)?(?:compt|recens|dénombr|annon[cç]|avan[cç]|évalu|estim|reconn)\w*"
+    rf"\b(?:n')?en\s+(?:\w+\s+)?(?:{_COUNTING}|estim)\w*"
     r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'\s*«?\s*|que\s+)?"
     r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins|jusqu'à)\s+)?\Z")
 _AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
@@ -264,12 +266,14 @@ _ATTRIBUTED_BEFORE = re.compile(r"\b(?:selon|d'après)\s+(?:les?\s+|la\s+|l')?\Z
 _INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
+# The participles of sending troops somewhere.
+_SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
-                          r"(?:déjà\s+)?(?:envoyé|déployé|dépêché|transféré|acheminé|concentré"
-                          r"|massé|engagé)\b")
+                          rf"(?:déjà\s+)?(?:{_SENT}|concentré|massé)\b")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
-_SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?(?:envoyé"
-                               r"|déployé|dépêché|transféré|acheminé|engagé)(?:e|s|es)?\b")
+# « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
+_SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
+                               rf"(?:{_SENT})(?:e|s|es)?\b")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
