@@ -265,16 +265,24 @@ def parse_briefing(path: Path, text: str, briefing_id: str, language: str,
                     annotations=annotations, meta={**extra, "key_lines": key_lines}, **fields)
 
 
+def file_name_parts(name: str) -> tuple[str, str] | None:
+    """(id, language) from a file name `<id>.<lang>.md`, or None (parse_file_name says
+    what is wrong)."""
+    match = FILE_NAME.fullmatch(name)
+    return (match["id"], match["lang"]) if match and match["lang"] in LANGUAGES else None
+
+
 def parse_file_name(path: Path) -> tuple[str, str]:
     """(id, language) from `<id>.<lang>.md`, or a SitrepError saying what is wrong."""
-    match = FILE_NAME.fullmatch(path.name)
-    if match is None:
-        raise SitrepError("briefing file names are <id>.<lang>.md with an id of lowercase "
-                          "letters, digits and single hyphens (YYYY-MM-DD-slug)", path, 1)
-    if match["lang"] not in LANGUAGES:
+    parts = file_name_parts(path.name)
+    if parts is None:
+        match = FILE_NAME.fullmatch(path.name)
+        if match is None:
+            raise SitrepError("briefing file names are <id>.<lang>.md with an id of lowercase "
+                              "letters, digits and single hyphens (YYYY-MM-DD-slug)", path, 1)
         raise SitrepError(f"unknown language suffix '.{match['lang']}' "
                           f"(expected {', '.join('.' + lang for lang in LANGUAGES)})", path, 1)
-    return match["id"], match["lang"]
+    return parts
 
 
 def load_briefing(path: Path, lenient: bool = False) -> Briefing:

@@ -27,17 +27,23 @@ from pathlib import Path
 from sitrep import site
 from sitrep.cache import BuildCache, digest
 from sitrep.datafiles import facts_downloads, make_share, share_key
+from sitrep.errors import SitrepError
 from sitrep.feeds import FEED_SIZE, feed_files
-from sitrep.fingerprint import (Fingerprinter, inputs_digest, listing_digest, outside_signature,
+from sitrep.fingerprint import (Fingerprinter, inputs_digest, outside_signature,
                                 page_fingerprint)
 from sitrep.keyfigures import Estimate, choose_key_series
+from sitrep.listing import Listing
 from sitrep.manifest import Manifest
 from sitrep.pair import Sitrep, pair
-from sitrep.render import Page
-from sitrep.site import (ENTITY_KINDS, SiteData, YearPage, briefing_pages, counted_facts,
-                         dated_facts, entity_page_of, figures_context, figures_year, footprint,
-                         home_page, split_section_pages, timeline_context, timeline_year)
+from sitrep.render import Page, Renderer
+from sitrep.site import (ENTITY_KINDS, SiteData, YearPage, briefing_pages, briefings_page,
+                         counted_facts, dated_facts, entity_index_page, entity_page_of,
+                         figures_context, figures_year, footprint, home_page,
+                         split_section_pages, tag_page, tagged, tags_index_page,
+                         timeline_context, timeline_year, translations_page)
 
+# The macro that draws one briefing in a list of them.
+BRIEFING_ROW = ("partials/briefing_row.html", "briefing_row")
 # Each section split by year: its template, context, the year of a fact, its facts.
 SECTIONS = {"timeline": ("timeline.html", timeline_context, timeline_year, dated_facts),
             "figures": ("figures.html", figures_context, figures_year, counted_facts)}
@@ -52,12 +58,9 @@ class FactEdit:
     signatures: dict[str, str]
     footprints: dict[str, dict]
     data: SiteData
-
-
-def placement(footprint_: dict) -> dict:
-    """A footprint without its estimates and fact digests: what must not move for a
-    fact edit."""
-    return {key: value for key, value in footprint_.items() if key not in ("estimates", "shown")}
+    # The lists that differ, if at all, in the rows of edited briefings alone: page
+    # path -> (listing before, listing now) of each (see spliced_rows).
+    rows: dict[str, list[tuple[Listing, Listing]]]
 
 
 class CachedLoader:
@@ -68,15 +71,19 @@ class CachedLoader:
         self.root, self.files, self.cache = root, files, cache
         self.gazetteer_digest, self.statuses = gazetteer_digest, statuses
         self.loaded: dict[str, Sitrep] = {}
+        # str(root / path) is this followed by path, for the clean relative paths of
+        # `files`; joined as strings, since a thousand Paths take a tenth of a second.
+        self.prefix = str(root / "x")[:-1]
 
     def key(self, path: str) -> str | None:
         """The cache key the full build gives the file at path (from the project root)."""
-        full = self.root / path
+        full = self.prefix + path
         try:
-            data = full.read_bytes()
+            with open(full, "rb") as handle:
+                data = handle.read()
         except OSError:
             return None
-        return digest("briefing", str(full), data, self.gazetteer_digest)
+        return digest("briefing", full, data, self.gazetteer_digest)
 
     def entry(self, path: str):
         """(briefing, report) as the full build cached it, or None."""
@@ -120,26 +127,42 @@ def _year_plan(footprints: dict[str, dict], section: str):
     return split, links, newest
 
 
+def _names(fp: dict, kind: str, entry: str) -> bool:
+    """Whether a briefing (its footprint) is listed on an entry's page."""
+    return bool(fp[kind].get(entry)) or (kind == "sources" and fp["source"] == entry)
+
+
 def _latest_naming(order: list[str], footprints: dict[str, dict], kind: str, entry: str
                    ) -> tuple[list[str], list[str], int]:
-    """An entry's briefings newest first, the latest of them that fill its page (its
-    latest facts and briefings), and how many facts they have in all."""
-    naming = [i for i in order if footprints[i][kind].get(entry)
-              or (kind == "sources" and footprints[i]["source"] == entry)]
+    """An entry's briefings newest first, the latest of them whose facts fill its page,
+    and how many facts they have in all."""
+    naming = [i for i in order if _names(footprints[i], kind, entry)]
     total = sum(footprints[i][kind].get(entry, 0) for i in naming)
     needed, facts = [], 0
-    for index, briefing_id in enumerate(naming):
-        if index >= site.MAX_BRIEFINGS_ON_ENTITY_PAGE and facts >= site.MAX_FACTS_ON_ENTITY_PAGE:
+    for briefing_id in naming:
+        if facts >= site.MAX_FACTS_ON_ENTITY_PAGE:
             break
         needed.append(briefing_id)
         facts += footprints[briefing_id][kind].get(entry, 0)
     return naming, needed, total
 
 
+def _entry_counts(footprints: dict[str, dict], kind: str, keys) -> dict[str, tuple[int, int]]:
+    """(facts, briefings) of each entry, as its kind's index shows them."""
+    counts = {key: [0, 0] for key in keys}
+    for fp in footprints.values():
+        named = set(fp[kind]) | ({fp["source"]} if kind == "sources" else set())
+        for key in named & counts.keys():
+            counts[key][0] += fp[kind].get(key, 0)
+            counts[key][1] += 1
+    return {key: (facts, briefings) for key, (facts, briefings) in counts.items()}
+
+
 def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader, make_data,
                    fingerprinter: Fingerprinter) -> FactEdit | None:
-    """The pages an edit to these briefings' facts can change, with the data to draw
-    them, or None when it moves something the full build must place again."""
+    """The pages an edit to these briefings' facts or titles can change, with the data to
+    draw them, or None when it changes what the full build must plan again: the order of
+    the briefings (a date), the years a section is split into, the tags there are."""
     order = manifest.order
     if set(manifest.footprints) != set(order):
         return None
@@ -147,11 +170,26 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
     footprints = dict(before)
     signatures = dict(manifest.signatures)
     for s in edited:
-        new = footprint(s, listing_digest(s), fingerprinter.of)
-        if placement(new) != placement(footprints[s.id]):
-            return None
-        footprints[s.id], signatures[s.id] = new, outside_signature(s, fingerprinter)
+        footprints[s.id] = footprint(s, fingerprinter.of)
+        signatures[s.id] = outside_signature(s, fingerprinter)
     edited_ids = {s.id for s in edited}
+    listings = [Listing.from_row(footprints[i]["listing"]) for i in order]
+    listed_now = {listing.id: listing for listing in listings if listing.id in edited_ids}
+    listed_before = {i: Listing.from_row(before[i]["listing"]) for i in edited_ids}
+    relisted = {i for i in edited_ids if listed_now[i] != listed_before[i]}
+    if any(listed_now[i].date != listed_before[i].date for i in relisted):
+        return None                             # the briefings' order changes
+    tags_now = tagged(listings)
+    if relisted and set(tags_now) != set(tagged([listed_before.get(listing.id, listing)
+                                                 for listing in listings])):
+        return None                             # a tag's page would come or go
+    tags_touched = {tag for i in relisted for tag in (*listed_before[i].tags,
+                                                      *listed_now[i].tags)}
+    plans = {section: _year_plan(footprints, section) for section in SECTIONS}
+    for section in SECTIONS:
+        if any(before[i][section] != footprints[i][section] for i in edited_ids) \
+                and _year_plan(before, section) != plans[section]:
+            return None                         # the section's years change
 
     def facts_changed(page: str) -> bool:
         """Whether the facts an edited briefing gives this page changed: page is a key
@@ -163,26 +201,31 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
         return any(shown(before[i]) != shown(footprints[i]) for i in edited_ids)
 
     # What each page is drawn from, and what must be loaded to draw those that can
-    # change: the latest (home, feeds), the edited ones' neighbours, the key figures'
-    # briefings, each changed year's briefings, each changed entry's latest.
-    needed: set[str] = set(order[:max(site.LATEST_ON_HOME, FEED_SIZE)])
+    # change: the edited ones' neighbours, the latest when the feeds change, the key
+    # figures' briefings, each changed year's briefings, each changed entry's latest.
+    needed: set[str] = set()
     for briefing_id in edited_ids:
         index = order.index(briefing_id)
         needed |= set(order[max(0, index - 1):index + 2])
+        if index < FEED_SIZE:
+            needed |= set(order[:FEED_SIZE])
     estimates = [Estimate.from_json(row) for i in reversed(order)      # oldest first
                  for row in footprints[i]["estimates"]]
     chosen = choose_key_series(estimates)
-    home_same = chosen == choose_key_series(
-        [Estimate.from_json(row) for i in reversed(order) for row in before[i]["estimates"]]) \
+    estimates_same = all(before[i]["estimates"] == footprints[i]["estimates"] for i in edited_ids)
+    home_same = (estimates_same or chosen == choose_key_series(
+        [Estimate.from_json(row) for i in reversed(order) for row in before[i]["estimates"]])) \
         and not any(e is not None and e.briefing in edited_ids
-                    for latest, previous, _trend in chosen for e in (latest, previous))
+                    for latest, previous, _trend in chosen for e in (latest, previous)) \
+        and not relisted & set(order[:site.LATEST_ON_HOME])
     needed |= {e.briefing for latest, previous, _trend in chosen
                for e in (latest, previous) if e is not None}
     unchanged: set[str] = set()                 # pages whose inputs alone changed
     years: list[tuple[str, int | None, list, int | None, list[str], bool]] = []
     for section in SECTIONS:
-        split, links, newest = _year_plan(footprints, section)
-        touched = sorted({int(y) for i in edited_ids for y in footprints[i][section]})
+        split, links, newest = plans[section]
+        touched = sorted({int(y) for fps in (before, footprints) for i in edited_ids
+                          for y in fps[i][section]})
         for year in (touched if split else [None] if touched else []):
             ids = [i for i in order if (footprints[i][section].get(str(year)) if year
                                         else footprints[i][section])]
@@ -191,14 +234,26 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
                 needed |= set(ids)
             years.append((section, year, links, newest, ids, same))
     entries: list[tuple[str, str, list[str], int, bool]] = []
+    recounted: list[str] = []                   # the kinds whose index counts change
     for kind in ENTITY_KINDS:
-        touched = {key for i in edited_ids for key in footprints[i][kind]}
+        touched = {key for fps in (before, footprints) for i in edited_ids for key in fps[i][kind]}
         if kind == "sources":
-            touched |= {s.fr.source for s in edited if s.fr.source}
+            touched |= {fps[i]["source"] for fps in (before, footprints) for i in edited_ids
+                        if fps[i]["source"]}
         for entry in sorted(touched):
             naming, latest, total = _latest_naming(order, footprints, kind, entry)
+            naming_before, total_before = naming, total
+            if any(before[i][kind].get(entry) != footprints[i][kind].get(entry)
+                   or _names(before[i], kind, entry) != _names(footprints[i], kind, entry)
+                   for i in edited_ids):
+                naming_before, _latest, total_before = _latest_naming(order, before, kind, entry)
+            counted_same = (total, len(naming)) == (total_before, len(naming_before))
+            if not counted_same and kind not in recounted:
+                recounted.append(kind)
             # The page shows its entry's latest facts and briefings alone.
-            same = not (edited_ids & set(latest)) or not facts_changed(f"{kind}/{entry}")
+            same = counted_same and naming == naming_before \
+                and not relisted & set(naming[:site.MAX_BRIEFINGS_ON_ENTITY_PAGE]) \
+                and (not edited_ids & set(latest) or not facts_changed(f"{kind}/{entry}"))
             if not same:
                 needed |= set(latest)
             entries.append((kind, entry, naming, total, same))
@@ -211,10 +266,11 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
             if sitrep is None:
                 return None                 # not in the cache: the full build reads it
             sitreps.append(sitrep)
-    data = make_data(sitreps, signatures, estimates)
+    data = make_data(sitreps, signatures, estimates, listings)
 
     position = {s.id: index for index, s in enumerate(sitreps)}
     pages: list[Page] = []
+    rows: dict[str, list[tuple[Listing, Listing]]] = {}
     for s in edited:
         index = order.index(s.id)
         newer = data.sitreps[position[order[index - 1]]] if index > 0 else None
@@ -224,6 +280,18 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
         pages.append(home_page(data, lang, data.inputs_of("home", order)))
         if home_same:
             unchanged.add(pages[-1].path)
+        if relisted:
+            pages.append(briefings_page(data, lang))
+            rows[pages[-1].path] = [(listed_before[i], listed_now[i]) for i in sorted(relisted)]
+            for tag in sorted(tags_touched):
+                pages.append(tag_page(data, lang, tag, tags_now[tag]))
+                if all((tag in listed_before[i].tags) == (tag in listed_now[i].tags)
+                       for i in relisted):          # else a row comes or goes
+                    rows[pages[-1].path] = [(listed_before[i], listed_now[i])
+                                            for i in sorted(relisted) if tag in listed_now[i].tags]
+            pages.append(tags_index_page(data, lang, tags_now))
+        if any(listed_before[i].titles[0] != listed_now[i].titles[0] for i in relisted):
+            pages.append(translations_page(data, lang))
     for section, year, links, newest, ids, same in years:
         template, make_context, year_of, facts_of = SECTIONS[section]
         pairs = [] if same else [pair_ for pair_ in facts_of(data)
@@ -238,7 +306,10 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
             pages.append(entity_page_of(data, lang, kind, entry, naming, total))
             if same:
                 unchanged.add(pages[-1].path)
-    return FactEdit(pages, unchanged, signatures, footprints, data)
+    for kind in recounted:
+        counts = _entry_counts(footprints, kind, data.gazetteer.table(kind))
+        pages += [entity_index_page(data, lang, kind, counts) for lang in data.config.languages]
+    return FactEdit(pages, unchanged, signatures, footprints, data, rows)
 
 
 def redrawn(shared: str, manifest: Manifest, edit: FactEdit, fingerprinter: Fingerprinter
@@ -259,6 +330,35 @@ def redrawn(shared: str, manifest: Manifest, edit: FactEdit, fingerprinter: Fing
         if fingerprints[page.path] != manifest.pages.get(page.path):
             stale.append(page)
     return stale, fingerprints, page_inputs
+
+
+def spliced_rows(output: Path, edit: FactEdit, stale: list[Page], renderer: Renderer,
+                 globals_: dict) -> tuple[list[Page], dict[str, bytes]]:
+    """The stale pages still to draw, and the list pages made instead by replacing the
+    edited briefings' rows in the last build's file: a list of thousands of briefings
+    takes a tenth of a second to draw, its rows a millisecond. A list is drawn whole
+    if a row is gained or lost (a tag added), or an old row is not found exactly once
+    in the file (templates that do not draw rows with the macro)."""
+    to_draw, made = [], {}
+    for page in stale:
+        document = None
+        changed = edit.rows.get(page.path)
+        if changed is not None:
+            try:
+                document = (output / page.path).read_bytes()
+                for before, now in changed:
+                    old, new = (renderer.render_macro(page, globals_, *BRIEFING_ROW, listing)
+                                for listing in (before, now))
+                    document = _spliced(document, old, new)
+                    if document is None:
+                        break
+            except (OSError, SitrepError):
+                document = None
+        if document is None:
+            to_draw.append(page)
+        else:
+            made[page.path] = document
+    return to_draw, made
 
 
 def downloads(root: Path, output: Path, manifest: Manifest, edit: FactEdit,

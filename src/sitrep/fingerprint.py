@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.cache import code_digest, digest, folder_digest
 from sitrep.gazetteer import Entry
+from sitrep.listing import Listing
 from sitrep.model import Briefing, Fact
 from sitrep.pair import Sitrep
 from sitrep.render import Page
@@ -34,12 +35,10 @@ def fact_digest(f: Fact) -> str:
 
 
 def listing_digest(s: Sitrep) -> str:
-    """What a list of briefings shows of one: ids, dates, titles, tags, counts. Its
-    translation status is left out: pages that show it are given it apart, so that an
-    edit to a French text, which makes its translation stale, redraws only those."""
-    en_title = s.en.title if s.en is not None else "\0none"
-    return digest("listing", s.id, s.date.isoformat(), s.fr.title, en_title, repr(s.fr.tags),
-                  str(len(s.facts)), s.fr.source or "")
+    """What a list of briefings shows of one (listing.Listing). Its translation status
+    is left out: the page that shows it is given it apart, so that an edit to a French
+    text, which makes its translation stale, redraws only that one."""
+    return Listing.of(s).digest
 
 
 def outside_signature(s: Sitrep, fingerprinter: Fingerprinter) -> str:
@@ -64,9 +63,10 @@ def files_digest(s: Sitrep) -> str:
 def briefing_inputs(s: Sitrep, newer: Sitrep | None, older: Sitrep | None,
                     fingerprinter: Fingerprinter) -> str:
     """All a briefing's own pages are drawn from, besides the shared inputs: its files as
-    read, and what they show of the briefings before and after it (as lists show them)."""
+    read, and the briefings before and after it, which they link to by id alone (so an
+    edit to a neighbour's facts or title leaves them as they were)."""
     return digest("briefing pages", fingerprinter.files_of(s),
-                  *(fingerprinter.of(n) if n is not None else "" for n in (newer, older)))
+                  *(n.id if n is not None else "" for n in (newer, older)))
 
 
 def page_fingerprint(shared: str, page: Page, fingerprinter: Fingerprinter,

@@ -272,7 +272,7 @@ def _footprints(sitreps: list[Sitrep], signatures: dict[str, str], previous: Man
     known = previous.footprints if previous is not None and previous.settings == settings \
         else {}
     return {s.id: known[s.id] if s.id in known and previous.signatures.get(s.id) == signatures[s.id]
-            else footprint(s, fingerprinter.of(s), fingerprinter.of) for s in sitreps}
+            else footprint(s, fingerprinter.of) for s in sitreps}
 
 
 def _signatures(root: Path, sitreps: list[Sitrep], previous: Manifest | None,

@@ -22,10 +22,11 @@ from pathlib import Path
 
 from sitrep.cache import BuildCache, digest, folder_digest
 from sitrep.config import load_config
-from sitrep.content import load_briefing, parse_file_name
+from sitrep.content import file_name_parts, load_briefing, parse_file_name
 from sitrep.errors import ErrorCollector, SitrepError
 from sitrep.extract import extract
-from sitrep.factedit import CachedLoader, downloads, feeds, plan_fact_edit, redrawn
+from sitrep.factedit import (CachedLoader, downloads, feeds, plan_fact_edit, redrawn,
+                              spliced_rows)
 from sitrep.facts_json import document_bytes, document_entries, entry_text
 from sitrep.feeds import FEED_SIZE, feed_files
 from sitrep.fingerprint import (Fingerprinter, outside_signature, page_fingerprint,
@@ -71,10 +72,9 @@ def _briefing_files(inputs: dict[str, str]) -> dict[tuple[str, str], str]:
     files = {}
     for path in inputs:
         if path.startswith(BRIEFINGS) and path.endswith(".md"):
-            try:
-                files[parse_file_name(Path(path))] = path
-            except SitrepError:
-                pass                            # the full build says what is wrong
+            parts = file_name_parts(path.rpartition("/")[2])
+            if parts is not None:               # else the full build says what is wrong
+                files[parts] = path
     return files
 
 
@@ -210,9 +210,11 @@ def _fact_edit(root: Path, output: Path, manifest: Manifest, inputs: dict[str, s
     fingerprinter = Fingerprinter()
     renderer = Renderer(root / "templates", config.languages, cache_dir / COMPILED)
 
-    def make_data(sitreps: list[Sitrep], signatures: dict[str, str], estimates) -> SiteData:
+    def make_data(sitreps: list[Sitrep], signatures: dict[str, str], estimates,
+                  listings) -> SiteData:
         return SiteData(config, sitreps, gazetteer, renderer.localizers, signatures,
-                        estimates=estimates, fingerprinter=fingerprinter)
+                        estimates=estimates, listings=listings, statuses=manifest.statuses,
+                        fingerprinter=fingerprinter)
 
     edit = plan_fact_edit(manifest, edited, load, make_data, fingerprinter)
     if edit is None or any(page.path not in manifest.pages for page in edit.pages):
@@ -223,6 +225,8 @@ def _fact_edit(root: Path, output: Path, manifest: Manifest, inputs: dict[str, s
     if made is None:
         return None
     files_made, shares = made
+    stale, lists = spliced_rows(output, edit, stale, renderer, site_globals(config))
+    files_made.update(lists)
     files_made.update(feeds(edit.data, manifest, edited))
     for sitrep in edited:
         load.keep(sitrep)

@@ -159,24 +159,40 @@ class Renderer:
         return drawn
 
     def render(self, page: Page, globals_: dict[str, Any]) -> str:
+        env, context = self._context(page, globals_, page.full_context())
+        template = page.template
+        return self._guarded(template, lambda: env.get_template(template).render(context))
+
+    def render_macro(self, page: Page, globals_: dict[str, Any], template: str, macro: str,
+                     *arguments: Any) -> str:
+        """What a macro of template draws with these arguments, as on the page (the
+        same language, links relative to it), not making the page's own context."""
+        env, context = self._context(page, globals_, {})
+        return self._guarded(template, lambda: str(getattr(
+            env.get_template(template).make_module(context), macro)(*arguments)))
+
+    def _context(self, page: Page, globals_: dict[str, Any], own: dict[str, Any]):
         lang = page.lang or self.default
-        env = self.environments[lang]
         loc = self.localizers[lang]
-        context = {**globals_, **page.full_context(), "page": page, "lang": lang, "loc": loc,
-                   "url": lambda target: relative_url(target, page.path)}
+        return self.environments[lang], {
+            **globals_, **own, "page": page, "lang": lang, "loc": loc,
+            "url": lambda target: relative_url(target, page.path)}
+
+    def _guarded(self, template: str, draw: Callable[[], str]) -> str:
+        """draw(), with a mistake in a template said as a SitrepError at its place."""
         try:
-            return env.get_template(page.template).render(context)
+            return draw()
         except SitrepError:
             raise
         except jinja2.TemplateSyntaxError as exc:
             # Raised for the file that holds the mistake, be it the page's own template
             # or one it extends or includes (compiled when first used).
-            path = Path(exc.filename) if exc.filename else self.templates / page.template
+            path = Path(exc.filename) if exc.filename else self.templates / template
             raise SitrepError(f"template error: {exc.message}", path, exc.lineno) from None
         except Exception as exc:
             where = _template_location(exc, self.templates)
             if where is None and isinstance(exc, jinja2.TemplateNotFound):
-                where = (self.templates / page.template, None)
+                where = (self.templates / template, None)
             if where is None:
                 raise              # not raised in a template: a bug in sitrep, keep the traceback
             raise SitrepError(f"template error: {_describe(exc)}", *where) from None

@@ -15,6 +15,7 @@ from sitrep.feeds import json_ld
 from sitrep.fingerprint import Fingerprinter, briefing_inputs
 from sitrep.gazetteer import Gazetteer
 from sitrep.keyfigures import Estimate, as_of, estimates_of, key_figures
+from sitrep.listing import Listing
 from sitrep.localize import Localizer
 from sitrep.markup import render_body
 from sitrep.model import Fact
@@ -63,6 +64,21 @@ class SiteData:
     # only some briefings (a fact edit's quick build): the key figures are chosen from
     # them. None: taken from `sitreps`, which then holds them all.
     estimates: list[Estimate] | None = None
+    # How lists show every briefing, newest first, and each one's translation status,
+    # likewise given when `sitreps` holds only some; None: made from `sitreps`.
+    listings: list[Listing] | None = None
+    statuses: dict[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.listings is None:
+            self.listings = [Listing.of(s) for s in self.sitreps]
+        if self.statuses is None:
+            self.statuses = {s.id: s.translation_status for s in self.sitreps}
+
+    @cached_property
+    def listed(self) -> dict[str, Listing]:
+        """Each briefing's listing by its id."""
+        return {listing.id: listing for listing in self.listings}
 
     @cached_property
     def facts(self) -> list[tuple[Fact, Sitrep]]:
@@ -163,7 +179,7 @@ def home_page(data: SiteData, lang: str, inputs: str | None) -> Page:
 
 
 def _home_context(data: SiteData, lang: str) -> dict:
-    return {"key_figures": key_figures(data, lang), "latest": data.sitreps[:LATEST_ON_HOME]}
+    return {"key_figures": key_figures(data, lang), "latest": data.listings[:LATEST_ON_HOME]}
 
 
 # -- briefings ------------------------------------------------------------------------
@@ -207,7 +223,8 @@ def _briefing_context(data: SiteData, sitrep: Sitrep, newer: Sitrep | None,
     source_name = data.gazetteer.name("sources", sitrep.fr.source, lang)
     return {"sitrep": sitrep, "briefing": shown, "body_html": bodies[shown.language],
             "body_lang": shown.language, "facts": facts, "confidences": confidences,
-            "source_name": source_name, "newer": newer, "older": older,
+            "source_name": source_name, "newer_id": newer.id if newer else None,
+            "older_id": older.id if older else None,
             "translation_status": sitrep.translation_status,
             "json_ld": json_ld(data.config, sitrep, lang, source_name)}
 
@@ -340,86 +357,116 @@ def figures_context(data: SiteData, lang: str, page: YearPage, links) -> dict:
 # -- actors, places, sources, tags ----------------------------------------------------
 
 def entity_pages(data: SiteData, lang: str, kind: str) -> list[Page]:
+    """Each gazetteer entry's page of a kind, and the kind's index."""
     pages = []
     table = data.gazetteer.table(kind)
-    entries = []
+    counts = {}
     facts_of = data.facts_by_entry(kind)
     claimed_by = _claimed_by(data, kind)
     for entry_id in sorted(table):
         pairs = facts_of.get(entry_id, [])
-        briefings = _naming(data, entry_id, pairs, claimed_by)
-        entries.append((table[entry_id], len(pairs), len(briefings)))
-        pages.append(entity_page(data, lang, kind, entry_id, pairs, briefings))
-    pages.append(section_page(data, lang, kind, "entities.html", kind=kind, entries=entries))
+        naming = _naming(data, pairs, claimed_by.get(entry_id, set()))
+        counts[entry_id] = (len(pairs), len(naming))
+        pages.append(entity_page(data, lang, kind, entry_id, pairs, naming))
+    pages.append(entity_index_page(data, lang, kind, counts))
     return pages
+
+
+def entity_index_page(data: SiteData, lang: str, kind: str,
+                      counts: dict[str, tuple[int, int]]) -> Page:
+    """The entries of a kind, each with (its facts, its briefings) counted."""
+    table = data.gazetteer.table(kind)
+    return section_page(data, lang, kind, "entities.html", kind=kind,
+                        entries=[(table[key], *counts[key]) for key in sorted(table)])
 
 
 def _claimed_by(data: SiteData, kind: str) -> dict[str, set[str]]:
     """For sources: the briefings each one is the header source of."""
     claimed_by: dict[str, set[str]] = defaultdict(set)
     if kind == "sources":
-        for s in data.sitreps:
-            claimed_by[s.fr.source].add(s.id)
+        for listing in data.listings:
+            claimed_by[listing.source].add(listing.id)
     return claimed_by
 
 
-def _naming(data: SiteData, entry_id: str, pairs, claimed_by) -> list[Sitrep]:
-    """The briefings an entry's page lists, newest first."""
-    ids = {s.id for _f, s in pairs} | claimed_by.get(entry_id, set())
-    return [s for s in data.sitreps if s.id in ids]
+def _naming(data: SiteData, pairs, claimed: set[str]) -> list[str]:
+    """The briefings an entry's page lists (those of its facts, those that claim it as
+    their source), newest first."""
+    ids = {s.id for _f, s in pairs} | claimed
+    return [listing.id for listing in data.listings if listing.id in ids]
 
 
-def entity_page(data: SiteData, lang: str, kind: str, entry_id: str, pairs, briefings,
-                all_ids: list[str] | None = None, total_facts: int | None = None) -> Page:
-    """An entry's page; when only some of its briefings are loaded (a fact edit's quick
-    build), all_ids names them all, newest first, and total_facts counts their facts."""
-    ids = [s.id for s in briefings] if all_ids is None else all_ids
+def entity_page(data: SiteData, lang: str, kind: str, entry_id: str, pairs, naming: list[str],
+                total_facts: int | None = None) -> Page:
+    """An entry's page: its facts (pairs), the briefings that name it (their ids, newest
+    first). pairs may hold only the latest facts, enough to fill the page, when
+    total_facts counts them all (a fact edit's quick build loads no more)."""
     return lazy_section_page(
         data, lang, f"{kind}/{entry_id}", "entity.html",
-        data.inputs_of(f"{kind} {entry_id}", ids),
+        data.inputs_of(f"{kind} {entry_id}", naming),
         partial(_entity_context, data, lang, kind, data.gazetteer.table(kind)[entry_id], pairs,
-                briefings, total_facts, None if all_ids is None else len(all_ids)))
+                naming, total_facts))
 
 
-def entity_page_of(data: SiteData, lang: str, kind: str, entry_id: str, all_ids: list[str],
+def entity_page_of(data: SiteData, lang: str, kind: str, entry_id: str, naming: list[str],
                    total_facts: int) -> Page:
-    """entity_page from the briefings loaded (the latest of all_ids, enough to fill it)."""
-    pairs = data.facts_by_entry(kind).get(entry_id, [])
-    briefings = _naming(data, entry_id, pairs, _claimed_by(data, kind))
-    return entity_page(data, lang, kind, entry_id, pairs, briefings, all_ids, total_facts)
+    """entity_page from the briefings loaded (enough to fill it)."""
+    return entity_page(data, lang, kind, entry_id, data.facts_by_entry(kind).get(entry_id, []),
+                       naming, total_facts)
 
 
-def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, briefings,
-                    total_facts: int | None = None, total_briefings: int | None = None) -> dict:
-    """pairs: the entry's facts in the order of data.facts; briefings: those that name it,
-    newest first. Either may hold only the latest, enough to fill the page, when the
-    totals are given (a fact edit's quick build loads no more)."""
+def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, naming: list[str],
+                    total_facts: int | None) -> dict:
     latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
                     reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
     return {"kind": kind, "entry": entry, "facts": data.views(lang, latest),
             "total_facts": len(pairs) if total_facts is None else total_facts,
-            "briefings": briefings[:MAX_BRIEFINGS_ON_ENTITY_PAGE],
-            "total_briefings": len(briefings) if total_briefings is None else total_briefings}
+            "briefings": [data.listed[i] for i in naming[:MAX_BRIEFINGS_ON_ENTITY_PAGE]],
+            "total_briefings": len(naming)}
+
+
+def tagged(listings: list[Listing]) -> dict[str, list[Listing]]:
+    """Each tag's briefings, newest first."""
+    tags: dict[str, list[Listing]] = defaultdict(list)
+    for listing in listings:
+        for tag in listing.tags:
+            tags[tag].append(listing)
+    return tags
 
 
 def tag_pages(data: SiteData, lang: str) -> list[Page]:
-    tags: dict[str, list[Sitrep]] = defaultdict(list)
-    for sitrep in data.sitreps:
-        for tag in sitrep.fr.tags:
-            tags[tag].append(sitrep)
-    pages = [section_page(data, lang, f"tags/{tag_slug(tag)}", "tag.html", tag=tag,
-                          briefings=tags[tag])
-             for tag in sorted(tags)]
-    pages.append(section_page(data, lang, "tags", "tags.html",
-                              tags=[(tag, len(tags[tag])) for tag in sorted(tags)]))
-    return pages
+    tags = tagged(data.listings)
+    return [tag_page(data, lang, tag, tags[tag]) for tag in sorted(tags)] + \
+        [tags_index_page(data, lang, tags)]
+
+
+def tag_page(data: SiteData, lang: str, tag: str, listings: list[Listing]) -> Page:
+    return section_page(data, lang, f"tags/{tag_slug(tag)}", "tag.html", tag=tag,
+                        listings=listings)
+
+
+def tags_index_page(data: SiteData, lang: str, tags: dict[str, list[Listing]]) -> Page:
+    return section_page(data, lang, "tags", "tags.html",
+                        tags=[(tag, len(tags[tag])) for tag in sorted(tags)])
+
+
+def briefings_page(data: SiteData, lang: str) -> Page:
+    return section_page(data, lang, "briefings", "briefings.html", listings=data.listings)
+
+
+def translations_page(data: SiteData, lang: str) -> Page:
+    """Each briefing's translation status: its id, date and French title alone (so that a
+    count of facts changed leaves the page as it was)."""
+    return section_page(data, lang, "translations", "translations.html",
+                        statuses=[(listing.id, listing.date, listing.shown("fr").title,
+                                   data.statuses[listing.id]) for listing in data.listings])
 
 
 # -- the whole site -----------------------------------------------------------------------
 
-def footprint(sitrep: Sitrep, listing: str, fact_digest) -> dict:
-    """Where a briefing shows outside its own pages: how lists show it (listing, a
-    digest), how many of its facts each timeline and figures year and each gazetteer
+def footprint(sitrep: Sitrep, fact_digest) -> dict:
+    """Where a briefing shows outside its own pages: how lists show it (its listing's
+    row), how many of its facts each timeline and figures year and each gazetteer
     entry's page takes, the source it is claimed by, its casualty estimates (for the
     key figures), and a digest of the facts it gives each of those pages (shown).
     Kept between builds, so that an edit to its facts that moves none of this draws
@@ -437,7 +484,7 @@ def footprint(sitrep: Sitrep, listing: str, fact_digest) -> dict:
         for name, key in where:
             places[name][key] += 1
             shown[f"{name}/{key}"].append(fact_digest(fact))
-    return {"listing": listing, "source": sitrep.fr.source,
+    return {"listing": Listing.of(sitrep).to_row(), "source": sitrep.fr.source,
             **{name: dict(sorted(counts.items())) for name, counts in places.items()},
             "estimates": [e.to_json() for e in estimates_of(sitrep)],
             "shown": {key: digest(*digests)[:16] for key, digests in sorted(shown.items())}}
@@ -462,16 +509,14 @@ def plan(data: SiteData) -> list[Page]:
         by_lang[page.lang].append(page)
     for lang in config.languages:
         pages.append(home_page(data, lang, everything))
-        pages.append(section_page(data, lang, "briefings", "briefings.html",
-                                  sitreps=data.sitreps))
+        pages.append(briefings_page(data, lang))
         pages.extend(by_lang[lang])
         for kind in ENTITY_KINDS:
             pages.extend(entity_pages(data, lang, kind))
         pages.extend(tag_pages(data, lang))
         pages.append(section_page(data, lang, "method", "method.html",
                                   confidences=list(labels.CONFIDENCE.items())))
-        pages.append(section_page(data, lang, "translations", "translations.html",
-                                  statuses=[(s, s.translation_status) for s in data.sitreps]))
+        pages.append(translations_page(data, lang))
         pages.append(section_page(data, lang, "search", "search.html"))
     for index, sitrep in enumerate(data.sitreps):
         newer = data.sitreps[index - 1] if index > 0 else None

@@ -48,9 +48,10 @@ class FactView:
         return self.sitrep.id
 
     def fingerprint(self, fingerprinter) -> str:
-        """Its words follow from the fact, its briefing, the language, the gazetteer
-        and the catalogs; the last three are in every page's fingerprint already."""
-        return fingerprinter.of((self.fact, self.sitrep))
+        """Its words follow from the fact, its briefing's id and date (all pages show of
+        the briefing), the language, the gazetteer and the catalogs; the last three are
+        in every page's fingerprint already."""
+        return fingerprinter.of((self.fact, self.sitrep.id, self.sitrep.date))
 
 
 def fact_view(fact: Fact, sitrep: Sitrep, loc: Localizer, gazetteer: Gazetteer) -> FactView:
