@@ -419,3 +419,22 @@ def test_the_facts_files_are_joined_from_shares_made_only_for_edited_briefings(
     for path in ("data/facts.json", "data/facts.fr.csv", "data/facts.en.csv"):
         assert b"7000" in files[path] and files[path] == clean[path]
 
+
+def test_the_cycle_collector_is_paused_while_a_build_runs_and_runs_again_after(
+        project, monkeypatch):
+    import gc
+
+    import sitrep.pipeline
+    seen, plan_site = [], sitrep.pipeline.plan_site
+
+    def planning(*arguments, **options):
+        seen.append(gc.isenabled())
+        return plan_site(*arguments, **options)
+    monkeypatch.setattr(sitrep.pipeline, "plan_site", planning)
+    assert gc.isenabled()
+    build_project(project)
+    assert seen == [False] and gc.isenabled()
+    edit(project / "templates" / "briefing.html", "<article", "{{ no_such_thing.x }}<article")
+    with pytest.raises(SitrepError):
+        build_project(project)
+    assert gc.isenabled()                       # after a failed build too

@@ -68,6 +68,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from sitrep.collector import collector_paused
+    with collector_paused():
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     from sitrep.manifest import build_state
     root = find_root(args)
     # The same state build_project would take first; asked here so that a build with

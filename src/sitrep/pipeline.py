@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.cache import BuildCache, digest, folder_digest
+from sitrep.collector import collector_paused
 from sitrep.config import SiteConfig, load_config
 from sitrep.content import load_briefing
 from sitrep.datafiles import machine_files, share_sources
@@ -171,6 +172,12 @@ def build_project(root: Path, output: Path | None = None,
     """Build the site into output (default: public/). progress(stage, done, total), if
     given, is told the counts as the build goes. `state`, if given, is build_state()
     with the same arguments, taken just before."""
+    with collector_paused():
+        return _build(root, output, progress, search, use_cache, jobs, state)
+
+
+def _build(root: Path, output: Path | None, progress: ProgressCallback | None, search: bool,
+           use_cache: bool, jobs: int | None, state: BuildState | None) -> BuildResult:
     if state is None:
         state = build_state(root, output, search=search, use_cache=use_cache)
     output, cache_dir, manifest, settings = \
