@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape
 
 from sitrep.gazetteer import Gazetteer
 from sitrep.labels import CATEGORY_ORDER
@@ -136,7 +136,7 @@ class LabelPlacer:
                     self.strips.setdefault(strip, []).append(box)
                 lx = x - 8 if anchor == "end" else x + 8
                 return (f'<text class="value" x="{lx:.1f}" y="{y + dy:.1f}" '
-                        f'text-anchor="{anchor}">{escape(text)}</text>')
+                        f'text-anchor="{anchor}">{escape(text, quote=False)}</text>')
         return ""
 
 
@@ -159,12 +159,12 @@ def draw_chart(series: list[Series], loc: Localizer, title: str) -> str:
         return TOP + plot_h * (1 - value / top)
 
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-label="{escape(title, {chr(34): "&quot;"})}" xmlns="http://www.w3.org/2000/svg">']
+             f'aria-label="{escape(title, quote=False).replace(chr(34), "&quot;")}" xmlns="http://www.w3.org/2000/svg">']
     for value in range(0, int(top) + 1, step):
         y = y_of(value)
         parts.append(f'<line class="grid" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>')
         parts.append(f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                     f'{escape(loc.number(value))}</text>')
+                     f'{escape(loc.number(value), quote=False)}</text>')
     month = first
     ticks = []
     while month <= last:
@@ -176,7 +176,7 @@ def draw_chart(series: list[Series], loc: Localizer, title: str) -> str:
         parts.append(f'<line class="axis" x1="{x:.1f}" y1="{TOP + plot_h}" x2="{x:.1f}" '
                      f'y2="{TOP + plot_h + 5}"/>')
         parts.append(f'<text class="tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" '
-                     f'text-anchor="middle">{escape(loc.date(tick, "MMM y"))}</text>')
+                     f'text-anchor="middle">{escape(loc.date(tick, "MMM y"), quote=False)}</text>')
     parts.append(f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" '
                  f'y2="{TOP + plot_h}"/>')
     labels: list[tuple[float, float, str]] = []

@@ -4,13 +4,25 @@ and JSON-LD for briefing pages. Dates come from the content, never from the cloc
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _escape
 
 from sitrep.config import SiteConfig
 from sitrep.pair import Sitrep
 from sitrep.render import Page
 
 FEED_SIZE = 30
+
+
+# html.escape rather than xml.sax.saxutils, whose import pulls in urllib.request (http,
+# ssl, email): a hundredth of a second of every build that draws a page.
+def escape(text: str) -> str:
+    """Text for an XML element: &, < and > escaped."""
+    return _escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute's value, quoted."""
+    return f'"{_escape(text)}"'
 
 
 def _stamp(day) -> str:
