@@ -209,12 +209,16 @@ def plan_fact_edit(manifest: Manifest, edited: list[Sitrep], load: CachedLoader,
         needed |= set(order[max(0, index - 1):index + 2])
         if index < FEED_SIZE:
             needed |= set(order[:FEED_SIZE])
-    estimates = [Estimate.from_json(row) for i in reversed(order)      # oldest first
-                 for row in footprints[i]["estimates"]]
+    parsed = {i: [Estimate.from_json(row) for row in footprints[i]["estimates"]] for i in order}
+    estimates = [e for i in reversed(order) for e in parsed[i]]     # oldest first
     chosen = choose_key_series(estimates)
-    estimates_same = all(before[i]["estimates"] == footprints[i]["estimates"] for i in edited_ids)
-    home_same = (estimates_same or chosen == choose_key_series(
-        [Estimate.from_json(row) for i in reversed(order) for row in before[i]["estimates"]])) \
+    if any(before[i]["estimates"] != footprints[i]["estimates"] for i in edited_ids):
+        parsed.update({i: [Estimate.from_json(row) for row in before[i]["estimates"]]
+                       for i in edited_ids})
+        chosen_before = choose_key_series([e for i in reversed(order) for e in parsed[i]])
+    else:
+        chosen_before = chosen
+    home_same = chosen == chosen_before \
         and not any(e is not None and e.briefing in edited_ids
                     for latest, previous, _trend in chosen for e in (latest, previous)) \
         and not relisted & set(order[:site.LATEST_ON_HOME])
