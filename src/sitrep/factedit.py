@@ -136,7 +136,10 @@ def _latest_naming(order: list[str], footprints: dict[str, dict], kind: str, ent
                    ) -> tuple[list[str], list[str], int]:
     """An entry's briefings newest first, the latest of them whose facts fill its page,
     and how many facts they have in all."""
-    naming = [i for i in order if _names(footprints[i], kind, entry)]
+    if kind == "sources":
+        naming = [i for i in order if _names(footprints[i], kind, entry)]
+    else:                                   # the same, without a call per briefing
+        naming = [i for i in order if footprints[i][kind].get(entry)]
     total = sum(footprints[i][kind].get(entry, 0) for i in naming)
     needed, facts = [], 0
     for briefing_id in naming:
@@ -151,10 +154,12 @@ def _entry_counts(footprints: dict[str, dict], kind: str, keys) -> dict[str, tup
     """(facts, briefings) of each entry, as its kind's index shows them."""
     counts = {key: [0, 0] for key in keys}
     for fp in footprints.values():
-        named = set(fp[kind]) | ({fp["source"]} if kind == "sources" else set())
-        for key in named & counts.keys():
-            counts[key][0] += fp[kind].get(key, 0)
-            counts[key][1] += 1
+        for key, facts in fp[kind].items():
+            if key in counts:
+                counts[key][0] += facts
+                counts[key][1] += facts > 0
+        if kind == "sources" and fp["source"] in counts and not fp[kind].get(fp["source"]):
+            counts[fp["source"]][1] += 1      # claimed by its header alone
     return {key: (facts, briefings) for key, (facts, briefings) in counts.items()}
 
 
