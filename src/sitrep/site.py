@@ -301,6 +301,12 @@ class Chart:
     series: list[Series]
     rows: list[FactView]
 
+    def fingerprint(self, fingerprinter) -> str:
+        """Its series and drawing follow from its rows (every figure it plots: the
+        facts, their briefings' ids and dates), the language, the gazetteer and the
+        code, which are in every page's fingerprint already."""
+        return fingerprinter.of((self.title, self.rows))
+
 
 def counted_facts(data: SiteData) -> list[tuple[Fact, Sitrep]]:
     """Casualty facts with a figure, oldest briefing first."""
