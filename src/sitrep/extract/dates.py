@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.numbers import words_value
+from sitrep.extract.numbers import opens_chronology_line, words_value
 from sitrep.extract.rules import Rule, RuleSet, by_first_character
 from sitrep.model import When
 
@@ -293,6 +293,25 @@ def _bare_day(hit, ctx: _Context) -> Interval | None:
     return (day, day, "day") if day <= ctx.today else None
 
 
+def _chronology_day(hit, ctx: _Context) -> Interval | None:
+    """« - 16 : le Pentagone confirme … »: a day opening a line of a chronology, of the
+    month told before it (as a bare day); with none told, the latest such day up to
+    the briefing (« - 5 : » in a recap of November filed on 2 December)."""
+    if not opens_chronology_line(hit.match.string, hit.start, hit.end):
+        return None
+    if ctx.last is not None or ctx.last_day is not None:
+        return _bare_day(hit, ctx)
+    month = ctx.today.replace(day=1)
+    for base in (month, (month - dt.timedelta(days=1)).replace(day=1)):
+        try:
+            day = base.replace(day=_day(hit.group("d")))
+        except ValueError:
+            continue                    # « - 31 : » in a month of thirty days
+        if day <= ctx.today:
+            return day, day, "day"
+    return None
+
+
 def _month_year(hit, ctx: _Context) -> Interval:
     start, end = month_interval(int(hit.group("y")), month_number(hit.group("m")))
     return start, end, "month"
@@ -475,6 +494,7 @@ DATE_RULES = RuleSet([
                                r"|passée?|précédente?)|cette\s+année)", _month_of_a_year_told),
     # « Le 11, il précisait … », « Dans la nuit du 8, … »: a day alone, its month told before
     Rule("bare_day", rf"(?:le|du)\s+(?P<d>{DAY})(?=\s*[,;:])", _bare_day),
+    Rule("chronology_day", rf"(?P<d>{DAY})(?=[ ]*:\s)", _chronology_day),
     # « neuf mois après l'incursion » counts from that event, not from the last date told
     Rule("later", rf"(?P<n>{COUNT})\s+(?P<unit>jours?|semaines?|mois)\s+(?P<dir>plus\s+tard"
                   r"|(?:après|avant)(?!\s+(?:l'|les?\b|la\b|leurs?\b|son\b|sa\b|ses\b|une?\b|des\b|du\b"
@@ -513,6 +533,8 @@ def _digit_anchor(digit: str) -> str:
     branches.append(rf"\d*+{_ANCHOR_DIGITS_BEFORE}")
     # « Le 11, … », « la nuit du 8, … »: a day alone (see the rule bare_day)
     branches.append(r"(?<=\b(?:le|du)\s\d)\d?(?=\s*[,;:])")
+    # « - 16 : … »: a day opening a line of a chronology (see the rule chronology_day)
+    branches.append(r"\d?(?=[ ]*:\s)")
     if digit == "1":
         branches.append(r"(?<!\w.)(?:re|ère)(?![\w-])")
     return digit + r"(?<!\d.)(?:" + "|".join(branches) + ")"

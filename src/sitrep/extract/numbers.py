@@ -270,6 +270,19 @@ def _is_year(scan: str, start: int, end: int, written: str) -> bool:
     return not _PEOPLE_AFTER.match(scan, end)
 
 
+# « - 16 : le Pentagone confirme … »: in a month's chronology, a number opening a line or
+# a list item, a colon after it, is a day of the month (dates.py reads it so).
+_LIST_MARKER_BEFORE = re.compile(r"[ >]*(?:[-+•][ ]+)?[ ]*")
+_COLON_AFTER = re.compile(r"[ ]*:\s")
+
+
+def opens_chronology_line(scan: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) opens its line or list item with a colon after it."""
+    line_start = scan.rfind("\n", 0, start) + 1
+    return bool(_LIST_MARKER_BEFORE.fullmatch(scan, line_start, start)
+                and _COLON_AFTER.match(scan, end))
+
+
 def _stands_alone(scan: str, start: int, end: int) -> bool:
     """A number with no word near it on its line (a list index, a page number)."""
     line_start = scan.rfind("\n", max(0, start - 40), start) + 1
@@ -344,7 +357,8 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     if hit.rule.name == "plain_number":
         if _is_year(scan, number_start, number_end, written.strip()) \
                 or _touches_other_digits(scan, number_start, number_end) \
-                or _stands_alone(scan, number_start, number_end):
+                or _stands_alone(scan, number_start, number_end) \
+                or value <= 31 and opens_chronology_line(scan, number_start, number_end):
             return None
     if approximate and qualifier == "exact":
         qualifier = "approx"
