@@ -602,6 +602,9 @@ class CountReader:
             if senders:
                 draft.actor = senders[-1].id
                 return
+        # Not a demonym in a later clause (« environ 600 tués, alors que … la reprise de
+        # Koursk par l'armée russe »): it is another subject's.
+        attached = [a for a in attached if a.start < figure.start or a.start < clause[1]]
         if attached:
             draft.actor = min(attached, key=lambda a: abs(a.start - figure.start)).id
             return
