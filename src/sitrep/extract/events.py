@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
-from sitrep.extract.entities import Mention, is_people
+from sitrep.extract.entities import Mention, is_locative, is_people
 from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
@@ -166,6 +166,10 @@ _LAUNCHED_ON = re.compile(r"[\s,]*(?:lancée?s?|déclenchée?s?|entamée?s?|comm
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
                           r"\s+par\s+(?:les?\s+|la\s+|l')?")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
+# « il s'y était rendu le 21 mars, puis le 4 juin. »: « puis » and a date that closes the
+# clause, with no verb of its own, tell the same event again.
+_THEN = re.compile(r",?\s*(?:et\s+)?puis\s*,?\s*\Z")
+_CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
                           r"|déploiement)\b")
@@ -198,6 +202,9 @@ _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
 _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+){0,2}\Z")
 _ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
+# « reçu par Kim Jong-un », « rentrés de Russie »: a name after a preposition is no subject.
+_AFTER_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|par|pour|avec|contre|sur|vers"
+                                r"|chez|entre|dans)\s+|\bd')(?:la\s+|le\s+|les\s+|l')?\Z")
 
 
 def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
@@ -300,8 +307,11 @@ class EventReader:
     def _again(self, view: SentenceView, draft: Draft, hit) -> Draft | None:
         """The same event told a second time with its own date (« puis de nouveau le 17 »)."""
         for date in view.dates:
-            if date.start > hit.end and date.when != draft.when and _AGAIN.search(
-                    self.doc.low, max(hit.end, date.start - 40), date.start):
+            low = self.doc.low
+            if date.start > hit.end and date.when != draft.when and (
+                    _AGAIN.search(low, max(hit.end, date.start - 40), date.start)
+                    or _THEN.search(low, max(hit.end, date.start - 12), date.start)
+                    and _CLOSES_CLAUSE.match(low, date.end)):
                 if date.when.start > self.doc.today:
                     return None
                 return dataclasses.replace(draft, when=date.when, rule=draft.rule + "_again",
@@ -414,6 +424,19 @@ class EventReader:
             # « Choïgou a été reçu hier à Pyongyang. Il s'y était déjà rendu il y a deux
             # semaines »: « il » is who acted in the sentence before.
             return Mention("actor", self.last_actor, hit.start, hit.end)
+        if clause[0] > view.sentence.clauses[0][0] \
+                and _ONE_PRONOUN_SUBJECT.match(scan, clause[0]):
+            # « Reçu par Kim Jong-un, Choïgou effectuait sa troisième visite : il s'y était
+            # déjà rendu le 21 mars »: « il » opening a later clause is the subject before
+            # it, not a name after a preposition (« par … », « de Russie »), a place or a
+            # claimant.
+            subjects = [a for a in actors if view.start <= a.start < clause[0]
+                        and not a.adjective and not is_locative(scan, a.start)
+                        and not _ATTRIBUTION_CLAUSE.match(scan, view.sentence.clause_at(a.start)[0])
+                        and not _AFTER_PREPOSITION.search(scan, max(view.start, a.start - 12),
+                                                          a.start)]
+            if subjects:
+                return subjects[-1]
         if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
             if antecedent:
