@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.numbers import opens_chronology_line, words_value
+from sitrep.extract.numbers import opens_chronology_line, opens_line, words_value
 from sitrep.extract.rules import Rule, RuleSet, by_first_character
 from sitrep.model import When
 
@@ -76,6 +76,7 @@ class _Context:
     filed: dt.date | None = None   # the day of the dispatch's dateline (« SÉOUL, 19 décembre — »)
     last_day: When | None = None   # the last day mentioned, for « la veille », « le même jour »
     told_day: dt.date | None = None  # the last day the story told (not a dateline's)
+    line_day: When | None = None   # the last day or month that opened a line of a list
 
     @property
     def reference(self) -> dt.date:
@@ -299,6 +300,10 @@ def _chronology_day(hit, ctx: _Context) -> Interval | None:
     the briefing (« - 5 : » in a recap of November filed on 2 December)."""
     if not opens_chronology_line(hit.match.string, hit.start, hit.end):
         return None
+    if ctx.line_day is not None:        # « - **6 novembre** : … ratifié le 24 octobre. ¶ - 9 : »
+        base = ctx.line_day.start
+        day = dt.date(base.year, base.month, _day(hit.group("d")))
+        return (day, day, "day") if day <= ctx.today else None
     if ctx.last is not None or ctx.last_day is not None:
         return _bare_day(hit, ctx)
     month = ctx.today.replace(day=1)
@@ -561,6 +566,7 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
     last_day: When | None = None
     filed: dt.date | None = None
     told_day: dt.date | None = None
+    line_day: When | None = None
     for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
         prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
         since, prep = prefix.group("since"), prefix.group("prep") or ""
@@ -569,7 +575,7 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
             _PLANNED.search(scan, max(0, prefix.start() - 30), prefix.start()))
         ctx = _Context(today, last, ahead, bool(since or prep),
                        filed, last_day,
-                       told_day)
+                       told_day, line_day)
         try:
             interval = hit.rule.value(hit, ctx)
         except (ValueError, OverflowError):
@@ -587,6 +593,8 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
         last = when
         if precision == "day":
             last_day = when
+        if precision in ("day", "month") and opens_line(scan, prefix.start()):
+            line_day = when
         in_dateline = any(s <= hit.start < e for s, e in datelines)
         if precision == "day" and start <= today and in_dateline:
             filed = start

@@ -276,11 +276,14 @@ _LIST_MARKER_BEFORE = re.compile(r"[ >]*(?:[-+•][ ]+)?[ ]*")
 _COLON_AFTER = re.compile(r"[ ]*:\s")
 
 
+def opens_line(scan: str, start: int) -> bool:
+    """Whether what stands at start opens its line or list item."""
+    return bool(_LIST_MARKER_BEFORE.fullmatch(scan, scan.rfind("\n", 0, start) + 1, start))
+
+
 def opens_chronology_line(scan: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) opens its line or list item with a colon after it."""
-    line_start = scan.rfind("\n", 0, start) + 1
-    return bool(_LIST_MARKER_BEFORE.fullmatch(scan, line_start, start)
-                and _COLON_AFTER.match(scan, end))
+    return opens_line(scan, start) and bool(_COLON_AFTER.match(scan, end))
 
 
 def _stands_alone(scan: str, start: int, end: int) -> bool:
