@@ -29,7 +29,10 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
          r"(?:repris|reconquis|libéré|pris\s+le\s+contrôle\s+de)\s+(?:l'ensemble|la\s+totalité"
-         r"|l'intégralité)\s+(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire|des\s+territoires)",
+         r"|l'intégralité)\s+(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire|des\s+territoires)"
+         # « a proclamé la reprise complète de l'oblast »
+         r"|(?:reprise|libération|reconquête)\s*»?\s+(?:complète|totale)\s*»?\s+(?:de\s+l'oblast"
+         r"|de\s+la\s+région)(?!\s+(?:de|d')\b)",
          "capture"),
     Rule("capture_of_named_place",
          r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés"
@@ -37,7 +40,7 @@ EVENT_RULES = RuleSet([
          r"|reprise|prise|capture|libération|contrôle"       # « libéré » Soudja: a claim quoted
          # « a proclamé la « libération » de l'oblast » (not « leur rôle dans la
          # « libération » de la région », which names it)
-         r"|(?:proclam|annon[cç]|revendiqu)\w*(?:\s+à\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+la\s+«\s*"
+         r"|(?:proclam|annon[cç]|revendiqu)\w*(?:\s+(?:à|devant)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+la\s+«\s*"
          r"(?:libération|reprise)"
          r"(?:\s+(?:complète|totale))?\s*»)"
          r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
@@ -100,8 +103,11 @@ EVENT_RULES = RuleSet([
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
-         r"|(?P<on_object>salu(?:e|é|ent|ait|ant)\s*,?\s+(?:pour\s+la\s+première\s+fois\s*,?\s+"
-         r"|au\s+passage\s+)?(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme"
+         # (« salué, pour la première fois en public, la contribution », « saluant
+         # publiquement l'« héroïsme » »: an incise or an adverb between)
+         r"|(?P<on_object>salu(?:e|é|ent|ait|ant)(?:\s*,\s*[^,;.«»\n]{1,40}?,|\s+publiquement"
+         r"|\s*,?\s+pour\s+la\s+première\s+fois\s*,?|\s+au\s+passage)?"
+         r"\s+(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme"
          r"|la\s+contribution|le\s+courage|la\s+bravoure|le\s+sacrifice))",
          "confirmation"),
     # « Medvedev conduisait la délégation russe au défilé … à Pyongyang »
@@ -172,7 +178,7 @@ _THEN = re.compile(r",?\s*(?:et\s+)?puis\s*,?\s*\Z")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
-                          r"|déploiement)\b")
+                          r"|déploiement|contribution|héroïsme|courage|bravoure|sacrifice)\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible"
                                   r"|peu|très|presque)|semble|s'agit|faut|reste\b|apparaît)")
