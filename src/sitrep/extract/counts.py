@@ -627,8 +627,11 @@ class CountReader:
             draft.actor = sides[-1].id
             return
         # « … soldats envoyés en Russie par Pyongyang »: the agent sends them.
+        # Not the agent of another noun in a later clause (« …, conformément à l'annonce
+        # faite en juin par Sergueï Choïgou »).
         agents = [a for a in in_segment if draft.kind == "deployment" and not a.adjective
-                  and a.start > cue.end and _AGENT_BEFORE.search(scan, max(0, a.start - 12), a.start)]
+                  and cue.end < a.start < view.sentence.clause_at(cue.end)[1]
+                  and _AGENT_BEFORE.search(scan, max(0, a.start - 12), a.start)]
         if agents:
             draft.actor = agents[0].id
             return
