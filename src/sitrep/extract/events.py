@@ -208,6 +208,7 @@ _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
 _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+){0,2}\Z")
 _ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:selon|d'après)\b")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:sa|son|leur)\s+(?:[\w-]+\s+)?\Z")
 # « reçu par Kim Jong-un », « rentrés de Russie »: a name after a preposition is no subject.
 _AFTER_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|par|pour|avec|contre|sur|vers"
                                 r"|chez|entre|dans)\s+|\bd')(?:la\s+|le\s+|les\s+|l')?\Z")
@@ -231,6 +232,7 @@ class EventReader:
         self.named: list[list] = []                  # the actors of each sentence read, in order
         self.last_told: str | None = None    # the category of the last sentence's last event
         self.last_actor: str | None = None   # and its actor
+        self.last_visitor: str | None = None  # who made the last visit told
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         drafts = self._read(view, counted_clauses) if view.dates else []
@@ -238,6 +240,8 @@ class EventReader:
             self.named.append(view.actors)
         self.last_told = drafts[-1].category if drafts else None
         self.last_actor = drafts[-1].actor if drafts else None
+        visitors = [d.actor for d in drafts if d.category == "visit"]
+        self.last_visitor = visitors[-1] if visitors else self.last_visitor
         return drafts
 
     @property
@@ -418,6 +422,11 @@ class EventReader:
                     and _AND_BETWEEN.fullmatch(scan, before[-2].end, before[-1].start):
                 return before[-2]
             return before[-1]
+        if hit.rule.value == "visit" and self.last_visitor is not None \
+                and _POSSESSIVE_BEFORE.search(scan, max(clause[0], hit.start - 30), hit.start):
+            # « Lors de sa précédente visite, le 4 juin, l'ancien ministre … »: whose visit,
+            # with no subject before it, is who made the last one told.
+            return Mention("actor", self.last_visitor, hit.start, hit.end)
         if _PRONOUN_SUBJECT.match(scan, clause[0]):
             # « Les Nord-Coréens ont pesé … Selon les services sud-coréens, ils avaient été
             # retirés … »: « ils » are the people named last, not the source before it.
