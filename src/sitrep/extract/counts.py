@@ -482,7 +482,7 @@ class CountReader:
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
         if cue is None:
             return None
-        if self._projected(view, figure) or _PROJECTED_PREDICATE.match(scan, figure.end):
+        if self._projected(view, figure, cue) or _PROJECTED_PREDICATE.match(scan, figure.end):
             return None
         if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
                 or self._tells_history(view):
@@ -508,14 +508,16 @@ class CountReader:
         draft.evidence.append(evidence_span(view, anchors))
         return draft
 
-    def _projected(self, view, figure: Figure) -> bool:
+    def _projected(self, view, figure: Figure, cue: Cue) -> bool:
         """Whether the figure's clause sets it ahead (« pourrait envoyer », « si … »). A
         sending in the future or the conditional is the decision it reports when the
         sentence tells of an announcement (« a annoncé que la Corée du Nord enverrait
-        1 000 démineurs », « Pyongyang enverra …, a annoncé Choïgou »)."""
+        1 000 démineurs », « Pyongyang enverra …, a annoncé Choïgou »). A toll « pouvant
+        aller jusqu'à » a figure is bounded by it, not foreseen (its qualifier says so)."""
         scan = self.doc.low
-        ahead = list(_PROJECTION.finditer(
-            scan, max(view.start, self._modal_start(view, figure) - 40), figure.start))
+        ahead = [hit for hit in _PROJECTION.finditer(
+            scan, max(view.start, self._modal_start(view, figure) - 40), figure.start)
+            if not (cue.kind == "casualties" and hit.group().startswith("pouvant"))]
         if not ahead:
             return False
         return not (all(_SENDING_AHEAD.fullmatch(hit.group()) for hit in ahead)
