@@ -14,7 +14,8 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
-from sitrep.extract.lexicon import CASUALTY_NOUNS, GROUPS, LOCATIVE, PEOPLE
+from sitrep.extract.lexicon import (CASUALTY_NOUNS, GROUPS, LOCATIVE, OF_ENDINGS, PART_OF_A_COUNTRY,
+                                    PEOPLE)
 from sitrep.extract.rules import WORD_START_GUARD, by_first_character, words_pattern
 from sitrep.gazetteer import Gazetteer
 
@@ -171,7 +172,9 @@ def is_people(actor: Mention) -> bool:
 
 
 def is_locative(scan: str, start: int) -> bool:
-    return bool(LOCATIVE.search(scan, max(0, start - 24), start))
+    return bool(LOCATIVE.search(scan, max(0, start - 24), start)) \
+        or scan.endswith(OF_ENDINGS, max(0, start - 6), start) \
+        and bool(PART_OF_A_COUNTRY.search(scan, max(0, start - 40), start))
 
 
 def is_attached(scan: str, start: int) -> bool:

@@ -36,9 +36,12 @@ côté côtés après avant fin début mi d'ici ici là tout tous toutes toute a
 # Prepositions that make a country or capital name a place (« en Russie », « à Pyongyang »).
 LOCATIVE = re.compile(
     r"(?:\b(?:en|dans|à|au|aux|vers|sur|jusqu'(?:à|en|au)|près\s+d[e']|autour\s+d[e']"
-    r"|depuis|via|pour)\s*(?:la\s+|le\s+|l'|les\s+)?"
-    # « dans l'est de la Russie », « à l'extrême-orient russe » is in Russia too
-    r"|\b(?:dans|à)\s+(?:l'|le\s+)(?:est|ouest|nord|sud|nord-est|nord-ouest|sud-est|sud-ouest"
-    r"|extrême-orient)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'))\Z")
+    r"|depuis|via|pour)\s*(?:la\s+|le\s+|l'|les\s+)?)\Z")
+# « dans l'est de la Russie »: a part of a country is in it too. Tried only after the
+# words it ends with (OF_ENDINGS), which few names follow.
+PART_OF_A_COUNTRY = re.compile(
+    r"\b(?:dans|à)\s+(?:l'|le\s+)(?:est|ouest|nord|sud|nord-est|nord-ouest|sud-est|sud-ouest"
+    r"|extrême-orient)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\Z")
+OF_ENDINGS = ("de la ", "de l'", "du ", "des ", "de ", "d'")
 
 PEOPLE_RE = re.compile(rf"(?:{PEOPLE})\b")
