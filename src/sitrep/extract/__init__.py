@@ -17,6 +17,7 @@ from sitrep.extract.document import Discourse, Document, scan_document
 from sitrep.extract.entities import entity_matcher, refers_to_last_source
 from sitrep.extract.events import EventReader, find_triggers
 from sitrep.extract.facts import Draft, merge_drafts, to_facts
+from sitrep.extract.tables import read_tables
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Briefing, Fact, Report
 
@@ -63,6 +64,7 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
         drafts.extend(events.read(view, counted_clauses))
         if view.sources:
             last_source = view.sources[-1].id
+    drafts.extend(read_tables(doc, entity_matcher(gazetteer), counts.default_actor))
     return merge_drafts(drafts)
 
 
