@@ -1,23 +1,27 @@
-"""An edit to a briefing's facts, redrawn from the briefings the changed pages show.
+"""An edit to a briefing's facts or title, redrawn from the briefings the changed pages show.
 
-The last build's manifest keeps each briefing's footprint (site.footprint): how lists show
-it, how many of its facts each timeline and figures year and each gazetteer entry's
-page takes, its casualty estimates, and a digest of the facts it gives each page. When
-an edit changes facts but leaves every footprint as it was apart from the estimates and
-those digests (a figure, a bound or a date within its year changed; no fact moved to
-another page, none was added or removed), the pages that can differ are the briefing's
-own, the home page (its key figures), the year pages and entry pages its facts are on,
-the feeds when it is among the latest, and the facts downloads; of those, a page
-whose facts from the edited briefings are as they were, or an entry's page that shows
-none of them (only its latest), keeps its fingerprint without being made. The others
-are made with the full build's functions from the briefings they show, read from the
-build cache, which decodes those alone: a year's briefings, an entry's latest ones.
-Everything else stays as the last build left it.
+The last build's manifest keeps each briefing's footprint (site.footprint): its listing
+(how lists show it: titles, date, count of facts, tags, source), how many of its facts
+each timeline and figures year and each gazetteer entry's page takes, its casualty
+estimates, and a digest of the facts it gives each page. From the footprints before
+and after an edit, the pages that can differ are known: the briefing's own, the home
+page (its key figures, its latest), the year pages and entry pages its facts are on
+before and after, the entry indexes when their counts change, the lists it is in when
+its listing changed, the feeds when it is among the latest, and the facts downloads.
+Of those, a page whose facts and listings from the edited briefings are as they were,
+or an entry's page that shows none of them (only its latest) with its counts as they
+were, keeps its fingerprint without being made. The others are made with the full
+build's functions, from the listings and from the briefings they show, read from the
+build cache, which decodes those alone: a year's briefings, an entry's latest ones. A
+long list (the briefings index, a tag's page) has the edited briefings' rows replaced
+in the last build's file rather than being drawn again (spliced_rows). Everything else
+stays as the last build left it. An edit that changes the site's plan (a date, which
+orders the briefings; a tag no other briefing has; a year a split section gains or
+loses) is left to the full build.
 
 The files come out byte for byte as the full build would write them, and the manifest
 as it would record them; tests compare the two.
 """
-
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,10 +6,11 @@ and facts: its outside signature; and its translation status), then only its own
 pages, its entry in data/facts.json and, for one of the latest, the feeds can differ. Those are
 drawn from the edited files and their two neighbours (the feeds: the latest briefings);
 every other file stays as the last build left it. When the edits change facts but keep
-the translation status, factedit says whether the pages that show them can be drawn
-from the briefings they show. Anything else (a file added or removed, a fact added or
-moved, a title, a template, the gazetteer, the settings) goes through the full build,
-which also reports any problem in the content.
+the translation status (a figure, a fact added, removed or moved, a title), factedit
+says whether the pages that show them can be drawn from the briefings they show and
+the listings the manifest keeps. Anything else (a file added or removed, a date, a new
+tag, a template, the gazetteer, the settings) goes through the full build, which also
+reports any problem in the content.
 
 The files come out byte for byte as the full build would write them: the same functions
 draw them from the same values, and tests compare the two.

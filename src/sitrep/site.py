@@ -423,6 +423,9 @@ def entity_page_of(data: SiteData, lang: str, kind: str, entry_id: str, naming: 
 
 def _entity_context(data: SiteData, lang: str, kind: str, entry, pairs, naming: list[str],
                     total_facts: int | None) -> dict:
+    """pairs: the entry's facts in the order of data.facts (only the latest, enough to fill
+    the page, when total_facts counts them all); naming: the ids of the briefings that
+    name it, newest first."""
     latest = sorted(pairs, key=lambda pair: (pair[1].date, pair[1].id),
                     reverse=True)[:MAX_FACTS_ON_ENTITY_PAGE]
     return {"kind": kind, "entry": entry, "facts": data.views(lang, latest),

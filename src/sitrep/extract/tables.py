@@ -43,7 +43,8 @@ _CATEGORY_HEADING = re.compile(r"\b(?:catégorie|type|nature|quoi)\b")
 _DATE_HEADING = re.compile(r"\b(?:date|période|quand|mois|jour|au)\b")
 _SOURCE_HEADING = re.compile(r"\b(?:source|selon|auteur|qui)\b")
 _ACTOR_HEADING = re.compile(r"\b(?:pays|camp|armée|acteur|côté|belligérant)\b")
-# A cell that holds one figure: « ~ 300 », « > 3 000 », « au moins 100 », « 10 000–12 000 ».
+# A cell that holds one figure: « ~ 300 », « > 3 000 », « au moins 100 »,
+# « 10 000–12 000 ».
 _SYMBOLS = {"~": "approx", "≈": "approx", "env.": "approx", ">": "more_than", "+": "more_than",
             "<": "less_than", "≥": "at_least", "≤": "at_most"}
 _CELL = re.compile(rf"\s*(?:(?P<symbol>~|≈|env\.|>|\+|<|≥|≤)\s*|(?P<qual>{QUALIFIER})\s*)?"
