@@ -595,7 +595,7 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
             last_day = when
         if precision in ("day", "month") and opens_line(scan, prefix.start()):
             line_day = when
-        in_dateline = any(s <= hit.start < e for s, e in datelines)
+        in_dateline = bool(datelines) and any(s <= hit.start < e for s, e in datelines)
         if precision == "day" and start <= today and in_dateline:
             filed = start
         elif precision == "day" and start <= today and hit.rule.name != "weekday" or \

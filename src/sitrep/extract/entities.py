@@ -117,6 +117,10 @@ class EntityMatcher:
                   for match in after.finditer(text, first.end() if first else 0)]
         return found
 
+    def entry_of(self, kind: str, matched: str) -> str:
+        """The id of the entry of a kind whose words a phrase of the scan copy matched."""
+        return _entry_id(self.ids[kind], matched)[1]
+
     def actor_of(self, matched: str) -> tuple[str, bool]:
         """What an actor phrase stands for: (the actor's id, whether it is a demonym)."""
         known = self._actor_of.get(matched)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.document import Document
-from sitrep.extract.entities import EntityMatcher, _entry_id
+from sitrep.extract.entities import EntityMatcher
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.numbers import NUMBER, QUALIFIER, make_quantity, number_value, qualifier_of
 from sitrep.model import Quantity
@@ -130,7 +130,7 @@ def _named(doc: Document, matcher: EntityMatcher, kind: str, cell: _Cell) -> str
     if inside:
         return inside[0]
     for start, end in matcher.spans(kind, doc.low[cell.start:cell.end]):
-        return _entry_id(matcher.ids[kind], doc.low[cell.start + start:cell.start + end])[1]
+        return matcher.entry_of(kind, doc.low[cell.start + start:cell.start + end])
     return None
 
 
