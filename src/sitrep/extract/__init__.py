@@ -17,7 +17,7 @@ from sitrep.extract.document import Discourse, Document, scan_document
 from sitrep.extract.entities import entity_matcher, refers_to_last_source
 from sitrep.extract.events import EventReader, find_triggers
 from sitrep.extract.facts import Draft, merge_drafts, to_facts
-from sitrep.extract.tables import read_tables
+from sitrep.extract.tables import read_tables, row_dates
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Briefing, Fact, Report
 
@@ -47,9 +47,13 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
                 header_source: str | None = None) -> list[Draft]:
     """Every fact the rules find in a body, merged, before annotations."""
     doc = scan_document(body, today, entity_matcher(gazetteer), header_source)
+    # A table's cell is dated by its row's date cell (« | 26/04/2025 | Moscou reconnaît … | »).
+    for index, date in row_dates(doc).items():
+        doc.views[index].extra["row_date"] = date
     # Cues are read only beside figures, triggers only in sentences with a date.
     doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
-    doc.scan_runs("triggers", [v for v in doc.views if v.dates], find_triggers)
+    doc.scan_runs("triggers", [v for v in doc.views if v.dates or "row_date" in v.extra],
+                  find_triggers)
     discourse = Discourse()
     adversaries, source_actors = _sides(gazetteer)
     counts = CountReader(doc, discourse, _main_actor(doc), adversaries, source_actors)

@@ -36,7 +36,9 @@ EVENT_RULES = RuleSet([
          "capture"),
     Rule("capture_of_named_place",
          r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés"
-         r"|reprendre|prendre|reconquérir|libérer)(?:\s*»)?"
+         r"|reprendre|prendre|reconquérir|libérer"
+         # the present of a chronology's line (« L'armée russe reprend Soudja »)
+         r"|reprend|reprennent|reconquiert|reconquièrent)(?:\s*»)?"
          r"|reprise|prise|capture|libération|contrôle"       # « libéré » Soudja: a claim quoted
          # « a proclamé la « libération » de l'oblast » (not « leur rôle dans la
          # « libération » de la région », which names it)
@@ -235,7 +237,8 @@ class EventReader:
         self.last_visitor: str | None = None  # who made the last visit told
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
-        drafts = self._read(view, counted_clauses) if view.dates else []
+        drafts = self._read(view, counted_clauses) \
+            if view.dates or "row_date" in view.extra else []
         if view.actors:
             self.named.append(view.actors)
         self.last_told = drafts[-1].category if drafts else None
@@ -384,7 +387,7 @@ class EventReader:
                 alone = self.doc.date_only_clause(view, neighbour)
                 if alone is not None:
                     return alone
-        return None
+        return view.extra.get("row_date")     # a table's cell: its row's date
 
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low

@@ -76,6 +76,8 @@ def _cells(low: str, match: re.Match) -> list[_Cell]:
 
 def find_tables(low: str) -> list[_Table]:
     """Every pipe table with a heading row and a rule row under it."""
+    if "|" not in low:
+        return []
     tables, lines = [], list(_LINE.finditer(low))
     index = 0
     while index + 1 < len(lines):
@@ -132,6 +134,33 @@ def _named(doc: Document, matcher: EntityMatcher, kind: str, cell: _Cell) -> str
     for start, end in matcher.spans(kind, doc.low[cell.start:cell.end]):
         return matcher.entry_of(kind, doc.low[cell.start + start:cell.start + end])
     return None
+
+
+def row_dates(doc: Document) -> dict[int, object]:
+    """For each sentence that is a cell of a table with a column of dates (« | Date |
+    Événement | »), the date of its row: the event a cell tells happened then. By the
+    sentence's index in doc.views; its value is a DateMention."""
+    found = {}
+    for table in find_tables(doc.low):
+        date_column = next((position for position, cell in enumerate(table.heading)
+                            if _counted(cell.text) is False
+                            and _DATE_HEADING.search(cell.text)), None)
+        if date_column is None:
+            continue
+        for row in table.rows:
+            if len(row) != len(table.heading):
+                continue
+            cell = row[date_column]
+            date = next((d for view in doc.views for d in view.dates
+                         if cell.start <= d.start < cell.end), None)
+            if date is None:
+                continue
+            others = [c for position, c in enumerate(row) if position != date_column]
+            for view in doc.views:
+                if any(c.start <= view.start < c.end or view.start <= c.start < view.end
+                       for c in others):
+                    found[view.index] = date
+    return found
 
 
 def read_tables(doc: Document, matcher: EntityMatcher, main_actor: str | None) -> list[Draft]:
