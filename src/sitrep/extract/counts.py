@@ -274,7 +274,10 @@ _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
 _SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
                                rf"(?:{_SENT})(?:e|s|es)?\b")
-_AGENT_BEFORE = re.compile(r"\bpar\s+(?:la\s+|le\s+|l')?\Z")
+# « envoyés en Russie par Pyongyang », « rassemblé par Moscou »: the agent of a participle
+# that sends or gathers troops (not of another one: « les zones reprises par la Russie »).
+_AGENT_BEFORE = re.compile(rf"\b(?:{_SENT}|rassemblé|massé|concentré|mobilisé|réuni|fourni)"
+                           r"e?s?\b(?:\s+[\w'-]+){0,4}?\s+par\s+(?:la\s+|le\s+|l')?\Z")
 # « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
 # possibility.
 # « en petits groupes de 10 à 15 hommes »: how they move, not how many there are (« un
@@ -633,7 +636,7 @@ class CountReader:
         # faite en juin par Sergueï Choïgou »).
         agents = [a for a in in_segment if draft.kind == "deployment" and not a.adjective
                   and cue.end < a.start < view.sentence.clause_at(cue.end)[1]
-                  and _AGENT_BEFORE.search(scan, max(0, a.start - 12), a.start)]
+                  and _AGENT_BEFORE.search(scan, max(0, a.start - 70), a.start)]
         if agents:
             draft.actor = agents[0].id
             return
