@@ -17,7 +17,7 @@ from sitrep.extract.document import Discourse, Document, scan_document
 from sitrep.extract.entities import entity_matcher, refers_to_last_source
 from sitrep.extract.events import EventReader, find_triggers
 from sitrep.extract.facts import Draft, merge_drafts, to_facts
-from sitrep.extract.tables import read_tables, row_dates
+from sitrep.extract.tables import find_tables, read_tables, row_dates
 from sitrep.gazetteer import Gazetteer
 from sitrep.model import Briefing, Fact, Report
 
@@ -48,7 +48,8 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
     """Every fact the rules find in a body, merged, before annotations."""
     doc = scan_document(body, today, entity_matcher(gazetteer), header_source)
     # A table's cell is dated by its row's date cell (« | 26/04/2025 | Moscou reconnaît … | »).
-    for index, date in row_dates(doc).items():
+    tables = find_tables(doc.low)
+    for index, date in row_dates(doc, tables).items():
         doc.views[index].extra["row_date"] = date
     # Cues are read only beside figures, triggers only in sentences with a date.
     doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
@@ -68,7 +69,7 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
         drafts.extend(events.read(view, counted_clauses))
         if view.sources:
             last_source = view.sources[-1].id
-    drafts.extend(read_tables(doc, entity_matcher(gazetteer), counts.default_actor))
+    drafts.extend(read_tables(doc, tables, entity_matcher(gazetteer), counts.default_actor))
     return merge_drafts(drafts)
 
 

@@ -268,22 +268,23 @@ _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 # The participles of sending troops somewhere.
 _SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
+_MASSED = r"concentré|massé"                      # troops gathered, by whoever sent them
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
-                          rf"(?:déjà\s+)?(?:{_SENT}|concentré|massé)\b")
+                          rf"(?:déjà\s+)?(?:{_SENT}|{_MASSED})\b")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
 _SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
                                rf"(?:{_SENT})(?:e|s|es)?\b")
 # « envoyés en Russie par Pyongyang », « rassemblé par Moscou »: the agent of a participle
 # that sends or gathers troops (not of another one: « les zones reprises par la Russie »).
-_AGENT_BEFORE = re.compile(rf"\b(?:{_SENT}|rassemblé|massé|concentré|mobilisé|réuni|fourni)"
+_AGENT_BEFORE = re.compile(rf"\b(?:{_SENT}|{_MASSED}|rassemblé|mobilisé|réuni|fourni)"
                            r"e?s?\b(?:\s+[\w'-]+){0,4}?\s+par\s+(?:la\s+|le\s+|l')?\Z")
-# « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
-# possibility.
 # « en petits groupes de 10 à 15 hommes »: how they move, not how many there are (« un
 # premier groupe d'environ 1 500 hommes » is a count).
 _GROUP_SIZE_BEFORE = re.compile(r"\b(?:en|par)\s+(?:(?:de\s+)?(?:petits|petites|grands|grandes)\s+)?"
                                 r"(?:groupes|équipes|escouades|vagues)\s+(?:de\s+|d')?\Z")
+# « 3 000 hommes supplémentaires pourraient être envoyés »: the figure's own verb is a
+# possibility.
 _PROJECTED_PREDICATE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:pourrai(?:en)?t|pourront|devrai(?:en)?t"
                                   r"|devront|risquent\s+d[e']|sur\s+le\s+point\s+d[e']"
                                   r"|(?:seraient|sont|serait|est)\s+attendue?s?\b"

@@ -17,6 +17,7 @@ from sitrep.extract.document import Document
 from sitrep.extract.entities import EntityMatcher
 from sitrep.extract.facts import Draft, as_of
 from sitrep.extract.numbers import NUMBER, QUALIFIER, make_quantity, number_value, qualifier_of
+from sitrep.extract.text import SentenceIndex
 from sitrep.model import Quantity
 
 _LINE = re.compile(r"^[ ]{0,3}\|(.*)\|[ ]*$", re.MULTILINE)
@@ -136,71 +137,87 @@ def _named(doc: Document, matcher: EntityMatcher, kind: str, cell: _Cell) -> str
     return None
 
 
-def row_dates(doc: Document) -> dict[int, object]:
+@dataclass
+class _Columns:
+    """What each column of a table holds, by position: figures of a kind and category
+    (counted), or a row's date, source, side, category, figures of that category."""
+    counted: dict[int, tuple[str, str]]
+    date: int | None = None
+    source: int | None = None
+    actor: int | None = None
+    category: int | None = None
+    figure: int | None = None
+
+
+def _columns(table: _Table) -> _Columns:
+    columns = _Columns({})
+    for position, cell in enumerate(table.heading):
+        counted = _counted(cell.text)
+        if counted:
+            columns.counted[position] = counted
+        elif counted is None:
+            continue                            # figures that count no one
+        for role, heading in (("figure", _FIGURE_HEADING), ("category", _CATEGORY_HEADING),
+                              ("date", _DATE_HEADING), ("source", _SOURCE_HEADING),
+                              ("actor", _ACTOR_HEADING)):
+            if counted is False and heading.search(cell.text) and getattr(columns, role) is None:
+                setattr(columns, role, position)
+                break
+    return columns
+
+
+def _cell_date(doc: Document, index: SentenceIndex, cell: _Cell):
+    """The date a cell holds (a DateMention), or None."""
+    position = index.at(cell.start)
+    if position is None:
+        return None
+    return next((d for d in doc.views[position].dates if cell.start <= d.start < cell.end), None)
+
+
+def row_dates(doc: Document, tables: list[_Table]) -> dict[int, object]:
     """For each sentence that is a cell of a table with a column of dates (« | Date |
     Événement | »), the date of its row: the event a cell tells happened then. By the
     sentence's index in doc.views; its value is a DateMention."""
     found = {}
-    for table in find_tables(doc.low):
-        date_column = next((position for position, cell in enumerate(table.heading)
-                            if _counted(cell.text) is False
-                            and _DATE_HEADING.search(cell.text)), None)
+    index = SentenceIndex([view.sentence for view in doc.views])
+    for table in tables:
+        date_column = _columns(table).date
         if date_column is None:
             continue
         for row in table.rows:
             if len(row) != len(table.heading):
                 continue
-            cell = row[date_column]
-            date = next((d for view in doc.views for d in view.dates
-                         if cell.start <= d.start < cell.end), None)
+            date = _cell_date(doc, index, row[date_column])
             if date is None:
                 continue
-            others = [c for position, c in enumerate(row) if position != date_column]
-            for view in doc.views:
-                if any(c.start <= view.start < c.end or view.start <= c.start < view.end
-                       for c in others):
-                    found[view.index] = date
+            for position, cell in enumerate(row):
+                held_by = index.at(cell.start) if position != date_column else None
+                if held_by is not None:
+                    found[held_by] = date
     return found
 
 
-def read_tables(doc: Document, matcher: EntityMatcher, main_actor: str | None) -> list[Draft]:
+def read_tables(doc: Document, tables: list[_Table], matcher: EntityMatcher,
+                main_actor: str | None) -> list[Draft]:
     """The facts of the body's tables of figures."""
     drafts = []
-    dates = [d for view in doc.views for d in view.dates]
-    for table in find_tables(doc.low):
-        columns = {}
-        date_column = source_column = actor_column = category_column = figure_column = None
-        for position, cell in enumerate(table.heading):
-            counted = _counted(cell.text)
-            if counted:
-                columns[position] = counted
-            elif counted is False and _FIGURE_HEADING.search(cell.text) and figure_column is None:
-                figure_column = position
-            elif counted is False and _CATEGORY_HEADING.search(cell.text) \
-                    and category_column is None:
-                category_column = position
-            elif counted is False and _DATE_HEADING.search(cell.text) and date_column is None:
-                date_column = position
-            elif counted is False and _SOURCE_HEADING.search(cell.text) and source_column is None:
-                source_column = position
-            elif counted is False and _ACTOR_HEADING.search(cell.text) and actor_column is None:
-                actor_column = position
+    index = SentenceIndex([view.sentence for view in doc.views])
+    for table in tables:
+        columns = _columns(table)
         for row in table.rows:
             if len(row) != len(table.heading):
                 continue                        # a row that does not line up: not read
-            actor = _named(doc, matcher, "actors", row[actor_column]) \
-                if actor_column is not None else main_actor
-            source = _named(doc, matcher, "sources", row[source_column]) \
-                if source_column is not None else None
-            when = None
-            if date_column is not None:
-                cell = row[date_column]
-                when = next((d.when for d in dates if cell.start <= d.start < cell.end), None)
-            counted_here = dict(columns)
-            if figure_column is not None and category_column is not None:
-                counted = _counted(row[category_column].text)
+            actor = _named(doc, matcher, "actors", row[columns.actor]) \
+                if columns.actor is not None else main_actor
+            source = _named(doc, matcher, "sources", row[columns.source]) \
+                if columns.source is not None else None
+            date = _cell_date(doc, index, row[columns.date]) if columns.date is not None else None
+            when = date.when if date is not None else None
+            counted_here = dict(columns.counted)
+            if columns.figure is not None and columns.category is not None:
+                counted = _counted(row[columns.category].text)
                 if counted:
-                    counted_here[figure_column] = counted
+                    counted_here[columns.figure] = counted
             for position, (kind, category) in counted_here.items():
                 quantity = _quantity(row[position])
                 if quantity is None or actor is None:
