@@ -4,7 +4,9 @@
     python benchmarks/bench.py [--count 5000] [--runs 3] [--work DIR] [--skip-peers]
 
 Prints a table (median wall time of the runs, peak memory of the process tree) with
-each tool's ratio to sitrep's cold build, then sitrep's incremental figures: rebuild
+each tool's ratio to sitrep's cold build, the Python-Markdown floor on one process and on
+every core beside them (floor.py: the same bodies through Markdown and a one-line
+template, nothing else), then sitrep's incremental figures: rebuild
 with nothing changed, after editing a briefing's text, after edits that add and remove
 a fact, after edits that change a figure (the output then checked byte-identical to a
 clean build), and the Pagefind index timed on its own. Output goes to tmpfs when
@@ -106,6 +108,12 @@ def main() -> None:
         rows.append(median_run("Hugo 0.168, multilingual, minimal templates", args.runs,
                                lambda: shutil.rmtree(hugo_dir / "public", ignore_errors=True),
                                [str(BIN / "hugo"), "--quiet"], hugo_dir))
+    floor_out = base / "floor"
+    for jobs in (1, os.cpu_count() or 1):
+        rows.append(median_run(f"Python-Markdown floor, {jobs} process{'es' if jobs > 1 else ''}",
+                               args.runs, lambda: shutil.rmtree(floor_out, ignore_errors=True),
+                               [sys.executable, str(HERE / "floor.py"), "content",
+                                str(floor_out), "--jobs", str(jobs)], sitrep_dir, env))
     cold_time = rows[0][1]
     print(f"\n{args.count} briefings ({sum(1 for _ in (sitrep_dir / 'content/briefings').glob('*.en.md'))}"
           f" with translations), {os.cpu_count()} cores, median of {args.runs}\n")
