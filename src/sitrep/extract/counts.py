@@ -230,10 +230,13 @@ _CLAIMS_FIGURE_AFTER = re.compile(
     r"(?:(?:\s+(?!(?:qui|que|dont|et|mais|les?|la|des?|du)\b)[\w'-]+){0,2}?\s+(?:a|avait|aurait|ont"
     r"|avaient|auraient))?"
     rf"\s+(?:n?'?en\s+)?(?:{_COUNTING}|évoqu|reti[e]?n|cit|donn|chiffr"
-    r"|parl\w*\s+d|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état)\w*"
+    r"|parl(?:e|es|ent|ait|aient|é)\b|tabl\w*\s+sur|s'en\s+tien|fai\w*\s+état)\w*"
     r"(?:(?:\s+|(?<='))(?:à|de|d'|des|du|une?|le|la|les|fourchette|chiffre|total|bilan|estimation|plus"
     r"|désormais|aujourd'hui|encore|déjà|également|maintenant"
     r"|moins|près|environ|quelque|entre|au|moins"
+    # « le Pentagone parlait fin octobre de 8 000 hommes »: when it said so
+    r"|fin|début|mi|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre|\d{1,2}|1er|hier"
     # « Séoul retient une fourchette plus basse, de 4 700 à 5 000 pertes »
     r"|basse|haute|large|étroite|prudente|élevée|faible)(?:\b|(?<=')),?)*"
     # « n'en reconnaissait encore qu'« au moins 3 000 » »
@@ -333,6 +336,21 @@ def _claims_a_figure(scan: str, actor, view) -> bool:
     sentence (« Séoul compte 11 000 soldats », « Kyiv en annonce 12 000 »)."""
     return any(f.start > actor.end and _CLAIMS_FIGURE_AFTER.fullmatch(scan, actor.end, f.start)
                for f in view.figures)
+
+
+def _speaker_between(scan: str, actor, figure: Figure, view) -> bool:
+    """Whether a source opens a later clause between a subject and the figure, so the
+    figure is that source's and the subject belongs to the clause before (« le Pentagone
+    parlait de 8 000 hommes, tandis que le NIS évoque un contingent de 10 000 soldats »).
+    Not when the figure's words point back to the subject (« La Russie continue : le
+    renseignement britannique évaluait ses pertes à 1 000 »)."""
+    clause = view.sentence.clause_index
+    return any(actor.end <= s.start and s.end <= figure.start
+               and clause(s.start) > clause(actor.start)
+               and not _POINTS_BACK.search(scan, s.end, figure.start) for s in view.sources)
+
+
+_POINTS_BACK = re.compile(r"\b(?:ses|sa|son|leurs?)\b")
 
 
 def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
@@ -669,7 +687,8 @@ class CountReader:
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)
                         and not _claims_a_figure(scan, a, view)
                         and not _REQUESTS_AFTER.match(scan, a.end, figure.start)
-                        and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)]
+                        and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)
+                        and not _speaker_between(scan, a, figure, view)]
             if subjects:
                 draft.actor = subjects[-1].id
                 return
