@@ -69,7 +69,7 @@ CUE_RULES = RuleSet([
                       r"|(?:ont|avaient|auraient|avait|aurait)\s+quitté\s+(?:l'oblast|la\s+région"
                       r"|le\s+front|la\s+russie|le\s+territoire|la\s+zone)", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
-                     r"|présents?|présence|engagé(?:e|s|es)?|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
+                     r"|présents?|présence|engagé(?:e|s|es)?|engager|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|s'y\s+trouv\w*|opèrent"
@@ -77,7 +77,7 @@ CUE_RULES = RuleSet([
                      r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
                      r"(?!\s+(?:le|ce|leur|son)\s+contingent|\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+"
                      r"(?:déjà\s+)?(?:sur\s+place|déployées|engagées))"
-                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?gagné\s+(?:la\s+russie"
+                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?(?:gagné|atteint)\s+(?:la\s+russie"
                      r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|déplacé(?:e|s|es)?\s+vers"
@@ -254,6 +254,16 @@ _COUNTS_OF_THEM_BEFORE = re.compile(
     rf"\b(?:n')?en\s+(?:\w+\s+)?(?:{_COUNTING}|estim)\w*"
     r"(?:\s+(?:encore|déjà|désormais|toujours|plutôt))?\s+(?:qu'\s*«?\s*|que\s+)?"
     r"(?:(?:environ|quelque|près\s+de|plus\s+de|au\s+moins|jusqu'à)\s+)?\Z")
+# « Nous estimons que le total se situe entre 2 500 et 3 500 », « le bilan dépasse 4 000
+# hommes »: a toll as the subject of a verb of level. A toll is losses; a total is
+# what was counted last, when that was losses.
+_TOLL_BEFORE = re.compile(
+    r"\b(?:le|ce|leur|son|notre)\s+(?P<noun>bilan|total)(?:\s+[\w'-]+){0,2}?"
+    # the verb, unless the figure holds it (« dépasse 4 000 » is a bound)
+    r"(?:\s+(?:dépass\w*|atteign\w*|atteint|s'élève\w*|s'élevait|se\s+situ\w*|avoisin\w*"
+    r"|approch\w*|frôl\w*|oscill\w*)"
+    r"(?:\s+(?:aujourd'hui|désormais|déjà|probablement|sans\s+doute|largement|nettement))?"
+    r"(?:\s+(?:à|a|de|d'|entre|les?|environ|quelque|près\s+de|plus\s+de|au\s+moins))*)?\s*\Z")
 _AMONG_BEFORE = re.compile(r"\b(?:parmi\s+(?:les|ces|leurs|ses)|s'ajout\w*\s+aux|en\s+plus\s+des"
                            r"|outre\s+les|sur\s+(?:les|un\s+(?:total|contingent|effectif)\s+d(?:e|'))"
                            r"|[,;]\s*sur)\s*(?:(?:quelque|environ|près\s+de"
@@ -499,6 +509,19 @@ class CountReader:
                 scan, max(view.start, figure.start - 50), figure.start):
             # « le NIS n'en recensait qu'environ 3 000 »: « en » is what was counted last.
             cue = Cue(figure.start, figure.end, *self.last_counted, "counted_as_before")
+        if cue is None and self.last_counted is not None and self.said_at == view.start \
+                and _head(scan, figure)[0] == "open" and any(
+                    s.end <= figure.start and _CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start)
+                    for s in view.sources):
+            # « Séoul s'en tient à 4 000 tués et blessés, alors que Kyiv avance plus de
+            # 4 500 »: a bare figure another source gives counts what this sentence counted.
+            cue = Cue(figure.start, figure.end, *self.last_counted, "claimed_as_before")
+        if cue is None:
+            toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
+            if toll is not None and _head(scan, figure)[0] != "other" and (
+                    toll["noun"] == "bilan" or (
+                    self.last_counted is not None and self.last_counted[0] == "casualties")):
+                cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
         if cue is not None and cue.kind == "casualties" and \
                 _FRACTION_OF.search(scan, max(view.start, figure.start - 40), figure.start):
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")

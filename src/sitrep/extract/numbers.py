@@ -40,7 +40,8 @@ MAX_DIGITS = 15
 NUMBER_WORD = rf"\b(?:{words_pattern(WORD_VALUES)})\b"
 WORD_NUMBER = rf"{NUMBER_WORD}(?:(?:\s*-\s*|\s+et\s+|\s+){NUMBER_WORD})*(?:\s+et\s+demie?\b)?"
 DIGIT_NUMBER = r"(?:\d{1,3}(?:[ .]\d{3})+(?!\d)|\d+)(?:,\d+)?(?!\w)"
-MULTIPLIER = r"(?:\s*(?:millions?|milliards?|mille)\b)"
+# « 3,5 milliers »: a decimal count of thousands (« 3 milliers » is an approximate noun).
+MULTIPLIER = r"(?:\s*(?:millions?|milliards?|mille)\b|(?<=,\d)\s+milliers\b|(?<=,\d\d)\s+milliers\b)"
 APPROX_NOUN = (rf"(?:une?|\d+|{NUMBER_WORD})\s+(?:{'|'.join(APPROX_NOUNS)})s?\b"
                r"(?:\s+(?:de\s+|d')(?:milliers|millions)\b)?")
 HALF_MILLION = (r"\bune?\s+demi\s*-?\s*(?:millions?|milliards?|milliers?|centaines?|douzaines?"
@@ -135,7 +136,8 @@ _ONE_TO_BEFORE = re.compile(r"(?:\b\d{1,2}|\bune?)\s+(?:pour|contre)\s+\Z")
 # « âgés de 20 et 26 ans », « 19 ou 20 ans »: the first number shares the second's unit.
 _SHARED_UNIT_AFTER = re.compile(rf"\s+(?:et|ou|à)\s+{DIGIT_NUMBER}\s*(?:{UNITS})")
 _BOTH_BEFORE = re.compile(r"\b(?:tous|toutes|tous\s+les|toutes\s+les)\s+\Z")
-_DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille)?")
+_DIGITS_PARTS = re.compile(r"(?P<int>[\d .]+?)(?:,(?P<dec>\d+))?\s*(?P<mult>millions?|milliards?|mille"
+                           r"|milliers)?")
 _APPROX_PARTS = re.compile(
     rf"(?P<base>.+?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?(?:\s+(?:de\s+|d')(?P<mult>milliers|millions))?")
 _WORD_TOKEN = re.compile(NUMBER_WORD)
@@ -204,7 +206,8 @@ def number_value(text: str) -> tuple[int, bool] | None:
     text = " ".join(text.split())
     lower = text.lower()
     approx = _APPROX_PARTS.fullmatch(text)
-    if approx and approx.group("noun").lower() in APPROX_NOUNS:
+    # « 3,5 milliers » is a decimal count of thousands, read with the digits below.
+    if approx and approx.group("noun").lower() in APPROX_NOUNS and "," not in approx.group("base"):
         base = approx.group("base").lower()
         base_value = 1 if base in ("un", "une") else (int(base) if base.isdigit() and len(base) < 7
                                                       else words_value(base))
@@ -228,7 +231,7 @@ def number_value(text: str) -> tuple[int, bool] | None:
         if not digits.isdigit() or len(digits) > MAX_DIGITS:
             return None
         decimals = parts.group("dec") or ""
-        multiplier = BIG.get((parts.group("mult") or "").lower(), 1)
+        multiplier = {**BIG, "milliers": 1000}.get((parts.group("mult") or "").lower(), 1)
         if len(decimals) > 6:
             return None
         if decimals and multiplier == 1:
@@ -372,6 +375,13 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     return Figure(start, end, make_quantity(value, qualifier), hit.rule.name, approximate)
 
 
+def _date_within(scan: str, date: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a date without digits stands inside a figure's words, between its bound
+    and its number (« dépassent aujourd'hui 4 000 »): the figure stands, the date too."""
+    return start < date[0] and date[1] < end and not any(
+        character.isdigit() for character in scan[date[0]:date[1]])
+
+
 def find_quantities(scan: str, skip: list[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure in the lower-case scan copy, except those overlapping a `skip` span (dates)."""
     figures = []
@@ -380,7 +390,8 @@ def find_quantities(scan: str, skip: list[tuple[int, int]] = ()) -> list[Figure]
     for hit in QUANTITY_RULES.find_near(scan, ANCHOR, REACH, skip):
         while index < len(skip) and skip[index][1] <= hit.start:
             index += 1
-        if index < len(skip) and skip[index][0] < hit.end:
+        if index < len(skip) and skip[index][0] < hit.end and not _date_within(
+                scan, skip[index], hit.start, hit.end):
             continue
         figure = _figure(hit, scan)
         if isinstance(figure, list):
