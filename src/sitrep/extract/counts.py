@@ -146,6 +146,10 @@ _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|premièr
                        # another theatre
                        r"|guerre\s+(?:[\w'-]+\s+){0,3}?(?:en|au)\s+(?:afghanistan|irak|iran|syrie|yémen"
                        r"|libye|tchétchénie|géorgie|vietnam|israël|soudan|mali))\b")
+# « En février 2018, en Syrie, entre 100 et 200 mercenaires russes avaient été tués »: a
+# sentence set in another theatre tells of it, war named or not.
+_OTHER_THEATRE = re.compile(r"\b(?:en|au)\s+(?:afghanistan|irak|syrie|yémen|libye|tchétchénie"
+                            r"|vietnam|soudan|mali|centrafrique)\b")
 HISTORY_YEARS = 10
 # « les deux prisonniers », « des deux hommes »: a count told before, named again.
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
@@ -197,8 +201,9 @@ _APPOSITION_BEFORE = re.compile(r",\s*(?:(?:estimée?s?|évaluée?s?|chiffrée?s
 # « des unités nord-coréennes, fortes de 2 000 à 3 000 hommes, … »: the size of a force.
 _FORCE_BEFORE_APPOSITION = re.compile(rf"\b(?:{GROUPS})(?:\s+[\w'-]+){{0,2}}\s*,\s*[\w\s'-]*\Z")
 _APPOSITION_AFTER = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,")
+# « l'effort russe mobilise quelque 50 000 hommes »: a side's war effort or array too.
 _INSTITUTION_BEFORE = re.compile(r"\b(?:état-major|armée|commandement|gouvernement|régime"
-                                 r"|ministère\s+de\s+la\s+défense|ministère)\s+\Z")
+                                 r"|ministère\s+de\s+la\s+défense|ministère|effort|dispositif)\s+\Z")
 # Prisoners « transférés à Kiev » are held there, not deployed.
 _TRANSFERRED = re.compile(r"\btransféré(?:e|s|es)?\b")
 _TOOK_PRISONER_BEFORE = re.compile(r"\b(?:avoir|a|ont|aurait|auraient|avait|avaient|auront)\s+"
@@ -576,7 +581,8 @@ class CountReader:
             known = view.extra["history"] = bool(
                 scan.find("guerre", view.start, view.end) >= 0
                 and _PAST_WAR.search(scan, view.start, view.end)
-                or _PAST_POWER.search(scan, view.start, view.end)) or any(
+                or _PAST_POWER.search(scan, view.start, view.end)
+                or _OTHER_THEATRE.search(scan, view.start, view.end)) or any(
                 d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates)
         return known
 
@@ -660,6 +666,12 @@ class CountReader:
                 scan, max(view.start, figure.start - 30), figure.start):
             captors = [a for a in view.actors if a.start < figure.start
                        and self.adversaries.get(a.id)]
+        # « Guerassimov affirme que plus de 430 soldats ont été faits prisonniers »: a
+        # fighting side that tells of prisoners tells of its captives.
+        if cue.category == "captured" and not captors:
+            captors = [a for a in view.actors if a.end <= figure.start and not a.adjective
+                       and self.adversaries.get(a.id)
+                       and _SAYS_AFTER.match(scan, a.end, figure.start)]
         if captors and self._captives_of(captors[-1].id):
             draft.actor = self._captives_of(captors[-1].id)
             return

@@ -35,7 +35,10 @@ _INTRODUCED = re.compile(
     r"(?:indiqué|annoncé|précisé|affirmé|déclaré|estimé|rapporté|ajouté|confirmé|assuré|souligné)"
     r"\s+(?:le\s+|la\s+|l'|les\s+)?)\Z")
 _FOLLOWED_BY_SAYING = re.compile(
-    rf"(?:\s*\([^()\n]{{0,40}}\))?\s*,?\s*(?:qui\s+)?(?:(?:a|ont|aurait|auraient|avait|avaient|"
+    rf"(?:\s*\([^()\n]{{0,40}}\))?"
+    # « Le Pentagone, plus prudent, évoque … »: a short incise before the verb
+    rf"(?:\s*,\s*(?!(?:qui|que|dont|où|et|mais|ou)\b)[^,.;:\n()«»]{{1,35}},)?"
+    rf"\s*,?\s*(?:qui\s+)?(?:(?:a|ont|aurait|auraient|avait|avaient|"
     rf"n'|ne)\s+)?(?:\w+\s+)?(?:{_SAYING})")
 # Grouped by first character, the search skips ahead to those alone.
 _NOT_AFTER_WORD = r"(?<!\w.)"
