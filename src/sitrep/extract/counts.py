@@ -151,6 +151,8 @@ _PAST_WAR = re.compile(r"\b(?:guerre\s+de\s+corée|(?:seconde|deuxième|premièr
 _OTHER_THEATRE = re.compile(r"\b(?:en|au)\s+(?:afghanistan|irak|syrie|yémen|libye|tchétchénie"
                             r"|vietnam|soudan|mali|centrafrique)\b")
 HISTORY_YEARS = 10
+# « lors de l'armistice de 1953 »: a year the date rules do not read as a date by itself.
+_YEAR_NAMED = re.compile(r"\b(?:en|de|dès|depuis|années)\s+(1[89]\d\d|20[0-2]\d)\b(?![  ]?\d)")
 # « les deux prisonniers », « des deux hommes »: a count told before, named again.
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
 # A figure that its own clause denies, or says was not reported (« Kiev dément les
@@ -213,6 +215,7 @@ _CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]
                             r"(?:et\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3})?\Z")
 # « des forces ukrainiennes capturent deux soldats nord-coréens blessés »: captives,
 # whatever else befell them.
+_THAT_WORD = re.compile(r"\b(?:que|qu')")
 _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
                               r"|faits\s+prisonniers)\b")
 # « Séoul estime qu'environ 3 000 renforts … », « un contingent que Séoul évaluait à
@@ -491,10 +494,13 @@ class CountReader:
                 and not _TRANSFERRED.search(self.doc.low, figure.end, p.start)
                 for p in view.places):
             return Cue(figure.start, figure.end, "deployment", "deployed", "present_somewhere")
-        if cue is not None and cue.category in ("wounded", "killed") and cue.start >= figure.end \
-                and _CAPTURED_BEFORE.search(self.doc.low, view.sentence.clause_at(figure.start)[0],
-                                            figure.start):
-            return Cue(cue.start, cue.end, "casualties", "captured", "captives_described")
+        if cue is not None and cue.category in ("wounded", "killed") and cue.start >= figure.end:
+            # « capturé deux soldats blessés »: captives described; not « a confirmé la
+            # capture et juge qu'environ 300 soldats aient été tués », another proposition.
+            captured = _CAPTURED_BEFORE.search(
+                self.doc.low, view.sentence.clause_at(figure.start)[0], figure.start)
+            if captured and not _THAT_WORD.search(self.doc.low, captured.end(), figure.start):
+                return Cue(cue.start, cue.end, "casualties", "captured", "captives_described")
         if cue is not None and cue.category == "deployed" and any(
                 c.category == "reinforcement" and seg_start <= c.start < seg_end
                 and not (c.start > figure.end
@@ -583,7 +589,9 @@ class CountReader:
                 and _PAST_WAR.search(scan, view.start, view.end)
                 or _PAST_POWER.search(scan, view.start, view.end)
                 or _OTHER_THEATRE.search(scan, view.start, view.end)) or any(
-                d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates)
+                d.when.end.year < self.doc.today.year - HISTORY_YEARS for d in view.dates) or any(
+                int(year) < self.doc.today.year - HISTORY_YEARS
+                for year in _YEAR_NAMED.findall(scan, view.start, view.end))
         return known
 
     def _modal_start(self, view, figure: Figure) -> int:
