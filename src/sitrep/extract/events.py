@@ -24,7 +24,8 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
                 # not a determiner: « ont repris leurs assauts » takes no place
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région|leurs?|ses|son"
-                r"|sa|la|le|les|de|du|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques)\b)"
+                r"|sa|la|le|les|de|du|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques"
+                r"|deux|trois|quatre|cinq|six|nombreux|nouveaux)\b)"
                 r"[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
@@ -53,7 +54,11 @@ EVENT_RULES = RuleSet([
          "capture"),
     Rule("capture_of_places",
          r"(?:a|ont|avait|avaient|aurait|auraient|avoir)\s+(?:\w+\s+)?(?:repris|pris|conquis|reconquis"
-         r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)", "capture"),
+         r"|libéré)\s+(?:plusieurs|des|de\s+nombreu(?:x|ses)|\d+|une\s+dizaine|quelques)"
+         # « a revendiqué la reprise de deux villages de la région »
+         r"|(?:reprise|prise|conquête|reconquête|capture)\s+de\s+(?:deux|trois|quatre|cinq|six"
+         r"|plusieurs|quelques|nombreux|nouveaux|\d+|une\s+dizaine\s+de)\s+(?:villages|localités"
+         r"|hameaux|bourgs)", "capture"),
     Rule("control_passed",           # « Soudja est passée sous contrôle ukrainien le 15 août »
          r"passée?s?\s+sous\s+(?:le\s+)?contrôle", "capture"),
     Rule("fall_of_named_place",      # « Soudja est tombée le 13 mars » (the name: see read)
@@ -74,7 +79,11 @@ EVENT_RULES = RuleSet([
                       r"|(?P<on_object>franchi(?:ssent|ssaient|ssant|rent|t)?\s+la\s+frontière)"
                       r"|offensive\s+transfrontalière", "incursion"),
     Rule("offensive",
-         r"(?:une|l'|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
+         # « l'offensive russe engagée le 6 mars »: the definite article names an event of
+         # its own only with whose it is (« l'attaque » alone points back to one told)
+         r"l'(?:offensive|assaut|attaque)(?=\s+(?:russe|ukrainienne?|nord-coréenne?|éclair"
+         r"|surprise|d'envergure|de\s+grande\s+ampleur)\b)"
+         r"|(?:une|la|cette|leur|son|sa|des|leurs|ses|de\s+nouveaux|de\s+nouvelles|un)\s+"
          r"(?:nouvelles?\s+|grandes?\s+|vastes?\s+|violente?s?\s+|premières?\s+|premiers?\s+"
          r"|nouveaux\s+)?"
          r"(?:offensives?|assauts?|poussées?|attaques?(?!\s+(?:de\s+drones?|de\s+missiles?|aériennes?"
