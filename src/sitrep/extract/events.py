@@ -46,7 +46,8 @@ EVENT_RULES = RuleSet([
          r"|(?:proclam|annon[cç]|revendiqu)\w*(?:\s+(?:à|devant)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s+la\s+«\s*"
          r"(?:libération|reprise)"
          r"(?:\s+(?:complète|totale))?\s*»)"
-         r"\s+(?:complète?\s+|totale?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
+         # « la « libération complète » de l'oblast de Koursk »: the quote closed after it
+         r"\s+(?:complète?\s*»?\s+|totale?\s*»?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
     # « a annoncé le 13 mars la reprise de la ville »: the town named before
     Rule("capture_of_the_town",
@@ -112,6 +113,11 @@ EVENT_RULES = RuleSet([
          r"|(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?pour\s+la\s+première\s+fois\s+(?:\w+\s+)?"
          r"(?:confirmé|reconnu|admis)"
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
+         # « a annoncé la reprise de l'oblast et reconnu le rôle des soldats nord-coréens »:
+         # the auxiliary said once for both verbs
+         r"|et\s+(?:\w+\s+){0,3}?(?:reconnu|confirmé|admis)(?=\s+(?:[\w'-]+\s+){0,4}?"
+         r"(?:le\s+rôle|la\s+participation|l'engagement|la\s+présence|l'envoi|la\s+contribution"
+         r"|l'implication|le\s+déploiement)\b)"
          r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
          # (« salué, pour la première fois en public, la contribution », « saluant
@@ -464,6 +470,12 @@ class EventReader:
                                                           a.start)]
             if subjects:
                 return subjects[-1]
+            index = view.sentence.clause_index(clause[0])
+            if self.last_actor is not None and all(
+                    self.doc.date_only_clause(view, before) for before in range(index)):
+                # « Le même jour, il a reconnu … »: only a date before it, so who acted
+                # in the sentence before.
+                return Mention("actor", self.last_actor, hit.start, hit.end)
         if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
             if antecedent:
