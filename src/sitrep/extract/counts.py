@@ -215,6 +215,8 @@ _CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]
                             r"(?:et\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]+\s+){0,3})?\Z")
 # « des forces ukrainiennes capturent deux soldats nord-coréens blessés »: captives,
 # whatever else befell them.
+_COUNTS_THEIR_LOSSES_AFTER = re.compile(
+    r"\s+(?:chiffr|estim|évalu|port|situ)\w*\s+(?:leurs|ses)\s+pertes\s+(?:à|au|aux)\b")
 _THAT_WORD = re.compile(r"\b(?:que|qu')")
 _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
                               r"|faits\s+prisonniers)\b")
@@ -616,6 +618,15 @@ class CountReader:
         attached = [a for a in in_segment if a not in captors
                     and (a.attached or (a.demonym and not a.adjective))
                     and not _INCLUDED_AFTER.match(scan, a.end)]
+        # « Les forces spéciales ukrainiennes chiffrent leurs pertes à 4 000 » in a briefing
+        # on the North Koreans: a side that counts « leurs pertes » of the side it fights,
+        # the one spoken of, counts that side's losses, not its own.
+        claimants = [a for a in attached if a.start < figure.start
+                     and _COUNTS_THEIR_LOSSES_AFTER.match(scan, a.end, figure.start)]
+        topic = self.discourse.actor or self.default_actor
+        if claimants and topic is not None and self.adversaries.get(topic) == claimants[-1].id:
+            draft.actor = topic
+            return
         if _OF_THEM_AFTER.match(scan, figure.end):
             # « Les Nord-Coréens ont pesé. Entre 2 000 et 3 000 d'entre eux … »: of the
             # people named last in this sentence, else the subject of the one before.

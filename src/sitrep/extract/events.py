@@ -105,7 +105,15 @@ EVENT_RULES = RuleSet([
          r"|retiré(?:e|s|es)?\s+(?:de|du|des)"
          # « le retour du 528e régiment du génie »: units home
          r"|retour\s+(?:du|des|de\s+la|de\s+l')\s+(?:\d+\w*\s+)?(?:régiments?|unités|troupes|soldats"
-         r"|contingents?|bataillons?|brigades?)", "withdrawal"),
+         r"|contingents?|bataillons?|brigades?)"
+         # « n'observent plus de soldats nord-coréens sur le front depuis la fin janvier »,
+         # « les unités nord-coréennes ne sont plus observées en première ligne »: troops
+         # no longer seen are gone from the front
+         r"|n'(?:(?:a|ont|avait|avaient|avoir)\s+plus\s+(?:observé|repéré|vu|croisé|aperçu|détecté)"
+         r"|(?:observ|repèr|voi|croise|aperçoi|détect)\w*\s+plus)"
+         r"\s+(?:de\s+|d')(?:soldats|unités|troupes|militaires|combattants|éléments)"
+         r"|ne\s+(?:sont|seraient|étaient|sont\s+pas)?\s*plus\s+(?:observée?s|repérée?s|vue?s|aperçue?s"
+         r"|détectée?s)", "withdrawal"),
     Rule("confirmation",
          r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:confirmé|reconnu|admis)"
          # « a pour la première fois (officiellement) reconnu »: spelt out, since a wider
@@ -362,6 +370,11 @@ class EventReader:
         if hit.rule.value in _SAYING:
             same = [d for d in same if not (d.start > hit.end
                                             and _THAT.search(self.doc.low, hit.end, d.start))]
+        # « ont indiqué la semaine dernière qu'elles n'avaient plus repéré d'unités … depuis
+        # la mi-janvier »: a date before « que » is the saying's, when the event has its own.
+        own = [d for d in same if not (d.end <= hit.start
+                                       and _THAT.search(self.doc.low, d.end, hit.start))]
+        same = own or same
         if same:
             return min(same, key=lambda d: abs(d.start - hit.start))
         # « … le 6 août 2024, lorsque des brigades franchissent la frontière »: a clause of
