@@ -164,7 +164,9 @@ _NOT_ASSERTED = re.compile(by_first_character([
                                 "réfute", "réfutent", r"a\s+réfuté", r"ont\s+réfuté")),
     r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
     r"|mentionné|annoncé|confirmé|signalé|rapporté)\b",
-
+    # « n'avoir détecté aucun envoi de 20 000 hommes »: a sending no one saw
+    r"aucune?\s+(?:nouvel(?:le)?\s+|nouveau\s+)?(?:envoi|déploiement|arrivée|renfort|mouvement"
+    r"|transfert)s?\s+(?:de|d')",
     *(rf"{noun}\s+(?:précédente|antérieure|initiale|erronée)\b"
       for noun in ("version", "estimation", "note", "édition", "chiffre"))], WORD_START_GUARD))
 # « Aucune source sérieuse n'évoque, à ce stade, un bilan de 8 000 morts », « Rien
