@@ -25,7 +25,7 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 # not a determiner: « ont repris leurs assauts » takes no place
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région|leurs?|ses|son"
                 r"|sa|la|le|les|de|du|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques"
-                r"|deux|trois|quatre|cinq|six|nombreux|nouveaux)\b)"
+                r"|deux|trois|quatre|cinq|six|nombreux|nouveaux|part)\b)"
                 r"[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
@@ -158,6 +158,15 @@ EVENT_RULES = RuleSet([
                       # la Douma le 24 octobre »: the chambers' votes
                       r"|(?:adopté|approuvé)e?s?\s+(?:\w+\s+){0,3}?par\s+(?:la\s+douma|le\s+parlement"
                       r"|le\s+conseil\s+de\s+la\s+fédération|l'assemblée|le\s+sénat)", "agreement"),
+    # « des unités nord-coréennes ont livré leurs premiers combats le 4 novembre », « ont
+    # été engagés pour la première fois au combat », « la première participation de
+    # troupes nord-coréennes aux combats »: troops first in combat (see _fighters).
+    Rule("first_combat",
+         r"premi(?:er|ers|ère|ères)\s+(?:accrochages?|combats?|affrontements?|engagements?"
+         r"|échanges\s+de\s+tirs)"
+         r"|(?:combattu|pris\s+part|engagée?s?|participé)\s+(?:\w+\s+){0,2}?pour\s+la\s+première\s+fois"
+         r"|pour\s+la\s+première\s+fois\s+(?:au\s+combat|à\s+des\s+combats|aux\s+combats|au\s+feu)"
+         r"|première\s+participation\b", "other"),
     # « Kim Jong-un a décoré des officiers rentrés de Koursk », « une cérémonie de remise
     # de décorations »: honours given, an event of its own kind.
     Rule("ceremony", r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?décoré|cérémonies?"
@@ -420,6 +429,8 @@ class EventReader:
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low
         actors = view.actors
+        if hit.rule.name == "first_combat":
+            return self._fighters(view)
         if hit.rule.value in _SAYING:
             # « le NIS a confirmé qu'un soldat nord-coréen … »: a source that speaks, as
             # the subject nearest the verb, speaks for its state.
@@ -509,6 +520,18 @@ class EventReader:
             that = _THAT.search(scan, hit.end, view.end)
             actors = [a for a in actors if that is None or a.start < that.start()]
         return actors[0] if actors else None
+
+    def _fighters(self, view: SentenceView):
+        """Who first fought: the troops the sentence names (« des soldats nord-coréens »),
+        not their opponent (« contre les forces ukrainiennes ») nor who reports it (« le
+        ministre ukrainien … a indiqué »); else the people named last (« ces troupes »)."""
+        scan = self.doc.low
+        fighters = [a for a in view.actors if is_people(a)
+                    and not _NOT_SUBJECT.search(scan, max(view.start, a.start - 40), a.start)]
+        if fighters:
+            return fighters[0]
+        people = self.last_people
+        return Mention("actor", people, view.start, view.start) if people else None
 
     def _read_trigger(self, view: SentenceView, hit, clause: tuple[int, int]) -> Draft | None:
         clause_index = view.sentence.clause_index(hit.start)
