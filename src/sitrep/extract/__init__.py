@@ -57,8 +57,9 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
                   find_triggers)
     discourse = Discourse()
     adversaries, source_actors = _sides(gazetteer)
-    counts = CountReader(doc, discourse, _main_actor(doc), adversaries, source_actors)
-    events = EventReader(doc, discourse, source_actors)
+    main_actor = _main_actor(doc)
+    counts = CountReader(doc, discourse, main_actor, adversaries, source_actors)
+    events = EventReader(doc, discourse, source_actors, main_actor)
     drafts: list[Draft] = []
     last_source = None
     for view in doc.views:

@@ -184,6 +184,11 @@ EVENT_RULES = RuleSet([
 # An event named as a landmark in time (« depuis le début de la contre-offensive », « lors
 # d'un assaut ») is not stated there, unless its own date follows (« après sa
 # ratification en novembre »).
+# « tirer les leçons des premiers engagements », « le secteur des premiers combats »:
+# first combats named by another noun are a reference, not an event told.
+_NAMED_BY_NOUN_BEFORE = re.compile(r"\b(?:leçons?|enseignements?|bilan|secteur|zone|lieux?"
+                                   r"|souvenirs?|suite|lendemain|expérience|théâtre|date)\s+"
+                                   r"(?:des|de\s+(?:leurs|ses|ces))\s+\Z")
 _TIME_REFERENCE = re.compile(r"\b(?:depuis|avant|après|pendant|durant|lors)\s+"
                              r"(?:le\s+début\s+|la\s+fin\s+)?(?:de\s+|d'|des\s+|du\s+)?"
                              r"(?:la\s+|le\s+|l'|les\s+|leur\s+|son\s+|sa\s+)?\Z"
@@ -259,10 +264,12 @@ class EventReader:
     """Reads dated events, one sentence at a time."""
 
     def __init__(self, doc: Document, discourse: Discourse,
-                 source_actors: dict[str, str] | None = None) -> None:
+                 source_actors: dict[str, str] | None = None,
+                 main_actor: str | None = None) -> None:
         self.doc = doc
         self.discourse = discourse
         self.source_actors = source_actors or {}    # source id -> the state it belongs to
+        self.main_actor = main_actor                 # whose people the briefing names most
         self.named: list[list] = []                  # the actors of each sentence read, in order
         self.last_told: str | None = None    # the category of the last sentence's last event
         self.last_actor: str | None = None   # and its actor
@@ -297,6 +304,9 @@ class EventReader:
             category = hit.rule.value
             if not self._names_a_real_place(hit):
                 continue                  # « pris part », « repris le combat »
+            if hit.rule.name == "first_combat" and _NAMED_BY_NOUN_BEFORE.search(
+                    self.doc.low, max(view.start, hit.start - 30), hit.start):
+                continue                  # « les leçons des premiers engagements »: a reference
             if hit.rule.name == "fall_of_named_place" and \
                     not _NAME_BEFORE.search(self.doc.scan, max(0, hit.start - 40), hit.start):
                 continue                  # « la ville est tombée »: which one, not said here
@@ -528,6 +538,12 @@ class EventReader:
         scan = self.doc.low
         fighters = [a for a in view.actors if is_people(a)
                     and not _NOT_SUBJECT.search(scan, max(view.start, a.start - 40), a.start)]
+        # « les premiers affrontements entre les forces ukrainiennes et des unités
+        # nord-coréennes »: both sides named, the first combat is of the side the
+        # briefing is about.
+        ours = [a for a in fighters if a.id == self.main_actor]
+        if ours:
+            return ours[0]
         if fighters:
             return fighters[0]
         people = self.last_people
