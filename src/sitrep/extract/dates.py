@@ -76,6 +76,8 @@ class _Context:
     filed: dt.date | None = None   # the day of the dispatch's dateline (« SÉOUL, 19 décembre — »)
     last_day: When | None = None   # the last day mentioned, for « la veille », « le même jour »
     told_day: dt.date | None = None  # the last day the story told (not a dateline's)
+    # the same, when a bare weekday goes on from it: told recently or with its weekday
+    story_day: dt.date | None = None
     line_day: When | None = None   # the last day or month that opened a line of a list
 
     @property
@@ -85,6 +87,8 @@ class _Context:
 
 
 Interval = tuple[dt.date, dt.date, str]
+STORY_DAYS = 31
+_WEEKDAY_NAMED = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 
 
 def month_number(text: str) -> int:
@@ -438,10 +442,10 @@ def _yesterday(hit, ctx: _Context) -> Interval:
 
 def _weekday(hit, ctx: _Context) -> Interval:
     wanted = _WEEKDAYS.index(hit.group("wd").lower())
-    if ctx.told_day is not None:
+    if ctx.story_day is not None:
         # A chronology goes on from the last day it told (« Le lundi 3 mars … Jeudi, … »
         # is the 6th), when that day has come by the briefing date.
-        day = ctx.told_day + dt.timedelta(days=(wanted - ctx.told_day.weekday() - 1) % 7 + 1)
+        day = ctx.story_day + dt.timedelta(days=(wanted - ctx.story_day.weekday() - 1) % 7 + 1)
         if day <= ctx.today:
             return day, day, "day"
     reference = ctx.reference
@@ -566,6 +570,7 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
     last_day: When | None = None
     filed: dt.date | None = None
     told_day: dt.date | None = None
+    story_day: dt.date | None = None
     line_day: When | None = None
     for hit in DATE_RULES.find_near(scan, ANCHOR, REACH):
         prefix = _PREFIX.search(scan, max(0, hit.start - 30), hit.start)
@@ -575,7 +580,7 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
             _PLANNED.search(scan, max(0, prefix.start() - 30), prefix.start()))
         ctx = _Context(today, last, ahead, bool(since or prep),
                        filed, last_day,
-                       told_day, line_day)
+                       told_day, story_day, line_day)
         try:
             interval = hit.rule.value(hit, ctx)
         except (ValueError, OverflowError):
@@ -601,6 +606,11 @@ def find_dates(scan: str, today: dt.date, source: str | None = None,
         elif precision == "day" and start <= today and hit.rule.name != "weekday" or \
                 hit.rule.name == "weekday" and told_day is not None:
             told_day = start
+            # « Le lundi 3 mars … Jeudi, … »: a bare weekday goes on from a day told with
+            # its weekday or told recently; « signé le 19 juin » months before the briefing
+            # is background, and « Mercredi » after it is the briefing's week.
+            story_day = start if hit.rule.name == "weekday" or (today - start).days <= STORY_DAYS \
+                or _WEEKDAY_NAMED.search(text.lower()) else None
     return found
 
 
