@@ -219,6 +219,8 @@ _CAPTOR_BEFORE = re.compile(r"\bpar\s+(?:les\s+|la\s+|le\s+|l'|des\s+)?(?:[\w'-]
 # whatever else befell them.
 _COUNTS_THEIR_LOSSES_AFTER = re.compile(
     r"\s+(?:chiffr|estim|évalu|port|situ)\w*\s+(?:leurs|ses)\s+pertes\s+(?:à|au|aux)\b")
+# « soit 5 000 de plus que le total annoncé fin février »: a difference between counts.
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:\w+\s+)?de\s+(?:plus|moins)\s+(?:que|qu')")
 _THAT_WORD = re.compile(r"\b(?:que|qu')")
 _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
                               r"|faits\s+prisonniers)\b")
@@ -229,7 +231,10 @@ _SAYS_AFTER = re.compile(
     r"|annonc|précis|jug|pens|croi|considèr|signal|expliqu)\w*"
     r"(?:\s+(?:déjà|aussi|désormais|toujours|encore|pour\s+sa\s+part|de\s+son\s+côté"
     r"|par\s+ailleurs|également|quant\s+à\s+(?:lui|elle)))?"
-    r"\s+(?:que\b|qu'|à\b)")
+    r"\s+(?:que\b|qu'|à\b)"
+    # « Séoul maintient son évaluation d'un contingent de … »: its own estimate
+    r"|(?:\s+[\w'-]+){0,2}?\s+(?:maintien|confirm|rév|relèv|abaiss|réitèr|conserv|reprend|avanc)\w*"
+    r"\s+(?:son|sa|ses|leur|leurs)\s+(?:évaluation|estimation|bilan|chiffre|décompte|fourchette)s?\b")
 # « Séoul compte 11 000 soldats envoyés en Russie, Kyiv en annonce 12 000, le Pentagone
 # s'en tient à une fourchette de 11 000 à 12 000 »: a side whose verb gives the figure as
 # its count or claim is who says it, not whose people are counted.
@@ -296,6 +301,8 @@ _SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
 _MASSED = r"concentré|massé"                      # troops gathered, by whoever sent them
 _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
                           rf"(?:déjà\s+)?(?:{_SENT}|{_MASSED})\b")
+_LOST_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
+                         r"(?:déjà\s+|ainsi\s+|au\s+total\s+)?perdu\b")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
 _SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
@@ -517,7 +524,8 @@ class CountReader:
         scan = self.doc.low
         clause = view.sentence.clause_at(figure.start)
         if _GENERIC.search(scan, clause[0], clause[1]) or _GROUP_SIZE_BEFORE.search(
-                scan, max(view.start, figure.start - 30), figure.start):
+                scan, max(view.start, figure.start - 30), figure.start) \
+                or _DIFFERENCE_AFTER.match(scan, figure.end):
             return None
         cue = self._classify(view, figure, seg_start, seg_end)
         if cue is None and self.last_counted is not None and _COUNTS_OF_THEM_BEFORE.search(
@@ -629,6 +637,17 @@ class CountReader:
         if claimants and topic is not None and self.adversaries.get(topic) == claimants[-1].id:
             draft.actor = topic
             return
+        # « Moscou, qui nie la présence de troupes nord-coréennes, affirme que l'Ukraine a
+        # perdu près de 45 000 hommes »: the side that lost them, subject of the figure's
+        # own clause, outweighs a demonym in a clause before it.
+        clause = view.sentence.clause_at(figure.start)
+        if cue.rule in _LOSS_CUES:
+            losers = [a for a in view.actors if clause[0] <= a.start < figure.start
+                      and not a.adjective and not is_locative(scan, a.start)
+                      and not _in_source(a, view) and _LOST_AFTER.match(scan, a.end, figure.start)]
+            if losers:
+                draft.actor = losers[-1].id
+                return
         if _OF_THEM_AFTER.match(scan, figure.end):
             # « Les Nord-Coréens ont pesé. Entre 2 000 et 3 000 d'entre eux … »: of the
             # people named last in this sentence, else the subject of the one before.

@@ -203,7 +203,10 @@ _INVOKED = re.compile(r"\b(?:(?:en\s+application|en\s+vertu|conformément|au\s+t
                       r"|(?:en\s+)?(?:invoquant|citant|s'appuyant\s+sur)\s+(?:le|la|l'|les)\s*)"
                       r"(?:[\w'-]+\s+){0,4}\Z")
 _AND_BETWEEN = re.compile(r"\s+et\s+(?:la\s+|le\s+|l'|les\s+)?")
-_PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*|s'apprêt\w*\s+à"
+# « préparent une offensive », « pour exiger le retrait immédiat de ces troupes »: not
+# done yet.
+_PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*|exig\w*|réclam\w*"
+                             r"|s'apprêt\w*\s+à"
                              r"\s+(?:lancer|mener)|menac\w*\s+de\s+lancer)\s+(?:une?\s+|des\s+|la\s+|le\s+"
                              r"|l'|leur\s+|sa\s+|son\s+|de\s+nouvelles?\s+)?(?:\w+\s+)?\Z")
 _LAUNCHED_ON = re.compile(r"[\s,]*(?:lancée?s?|déclenchée?s?|entamée?s?|commencée?s?|amorcée?s?"

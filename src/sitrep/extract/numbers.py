@@ -128,11 +128,19 @@ _UNIT_AFTER = re.compile(UNIT_AFTER)
 _SMALL_NUMBER = rf"(?:\d{{1,2}}(?!\d)|{NUMBER_WORD})"
 _RATIO_BEFORE = re.compile(rf"(?:\b|(?<=\d)){_SMALL_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+sur\s+\Z")
 _RATIO_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,2}}?\s+sur\s+(?:{_SMALL_NUMBER}|une?\b)")
-_BOUND_AFTER_NOUN = re.compile(r"\s+[^\W\d_][\w'-]*\s+(tout\s+au\s+plus|au\s+plus|au\s+maximum"
+# « 9 000 hommes tout au plus », « 100 soldats nord-coréens au moins »: the noun, and
+# an adjective on it, then the bound
+_BOUND_AFTER_NOUN = re.compile(r"\s+[^\W\d_][\w'-]*"
+                               r"(?:\s+[^\W\d_][\w'-]*(?:iens|iennes|éens|éennes|ais|aises|es|s))?"
+                               r"\s+(tout\s+au\s+plus|au\s+plus|au\s+maximum"
                                r"|au\s+moins|au\s+minimum)\b")
-# « de l'ordre de neuf pour un », « trois contre un », « 1 pour 9 »: a ratio.
-_ONE_TO_AFTER = re.compile(r"\s+(?:pour|contre)\s+(?:une?\b|\d{1,2}(?![\d\s.,]*\d))")
-_ONE_TO_BEFORE = re.compile(r"(?:\b\d{1,2}|\bune?)\s+(?:pour|contre)\s+\Z")
+# « de l'ordre de neuf pour un », « trois contre un », « 1 pour 9 », « neuf blessés pour
+# un tué », « un tué pour sept blessés »: a ratio.
+_CASUALTY_WORD = r"(?:\s+(?:tués?|morts?|blessés?|soldats?|hommes|prisonniers?))?"
+_ONE_TO_AFTER = re.compile(rf"{_CASUALTY_WORD}\s+(?:pour|contre)\s+(?:une?\b|\d{{1,2}}(?![\d\s.,]*\d)"
+                           r"|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)")
+_ONE_TO_BEFORE = re.compile(r"(?:\b\d{1,2}|\bune?|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix))"
+                            rf"{_CASUALTY_WORD}\s+(?:pour|contre)\s+\Z")
 # « âgés de 20 et 26 ans », « 19 ou 20 ans »: the first number shares the second's unit.
 _SHARED_UNIT_AFTER = re.compile(rf"\s+(?:et|ou|à)\s+{DIGIT_NUMBER}\s*(?:{UNITS})")
 _BOTH_BEFORE = re.compile(r"\b(?:tous|toutes|tous\s+les|toutes\s+les)\s+\Z")
@@ -356,7 +364,7 @@ def _figure(hit, scan: str) -> Figure | list[Figure] | None:
     if value <= 100 and (_RATIO_BEFORE.search(scan, max(0, number_start - 40), number_start)
                          or value <= 10 and _RATIO_AFTER.match(scan, number_end)
                          or _ONE_TO_AFTER.match(scan, number_end)
-                         or _ONE_TO_BEFORE.search(scan, max(0, number_start - 12), number_start)):
+                         or _ONE_TO_BEFORE.search(scan, max(0, number_start - 24), number_start)):
         return None
     if value < 1000 and _SHARED_UNIT_AFTER.match(scan, number_end):
         return None
