@@ -67,17 +67,21 @@ CUE_RULES = RuleSet([
                       r"|rappelé(?:e|s|es)?"
                       # « 2 000 soldats ont quitté l'oblast de Koursk »
                       r"|(?:ont|avaient|auraient|avait|aurait)\s+quitté\s+(?:l'oblast|la\s+région"
-                      r"|le\s+front|la\s+russie|le\s+territoire|la\s+zone)", ("deployment", "withdrawn")),
+                      r"|le\s+front|la\s+russie|le\s+territoire|la\s+zone)"
+                      # « 3 500 soldats auraient regagné la Corée du Nord »: home again
+                      r"|(?:ont|avaient|auraient|avait|aurait|aient)\s+(?:déjà\s+)?regagné\s+(?:la\s+corée"
+                      r"\s+du\s+nord|pyongyang|leur\s+pays)|(?:rentrée?s|retournée?s)\s+(?:en\s+corée\s+du"
+                      r"\s+nord|à\s+pyongyang|au\s+pays)", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
                      r"|présents?|présence|engagé(?:e|s|es)?|engager|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|s'y\s+trouv\w*|opèrent"
                      r"|participent|(?:ont|avaient|auraient)\s+participé|particip(?:aient|eraient)"
-                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?rejoint"
+                     r"|(?:ont|avaient|auraient|avait|aurait|aient)\s+(?:déjà\s+)?rejoint"
                      r"(?!\s+(?:le|ce|leur|son)\s+contingent|\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+"
                      r"(?:déjà\s+)?(?:sur\s+place|déployées|engagées))"
-                     r"|(?:ont|avaient|auraient|avait|aurait)\s+(?:déjà\s+)?(?:gagné|atteint)\s+(?:la\s+russie"
+                     r"|(?:ont|avaient|auraient|avait|aurait|aient)\s+(?:déjà\s+)?(?:gagné|atteint)\s+(?:la\s+russie"
                      r"|la\s+région|l'oblast|le\s+front|la\s+zone)"
                      r"|fourni(?:r|t)?|affecté(?:e|s|es)?|acheminé(?:e|s|es)?|redéployé(?:e|s|es)?"
                      r"|déplacé(?:e|s|es)?\s+vers"
@@ -631,10 +635,13 @@ class CountReader:
         # « Les forces spéciales ukrainiennes chiffrent leurs pertes à 4 000 » in a briefing
         # on the North Koreans: a side that counts « leurs pertes » of the side it fights,
         # the one spoken of, counts that side's losses, not its own.
-        claimants = [a for a in attached if a.start < figure.start
-                     and _COUNTS_THEIR_LOSSES_AFTER.match(scan, a.end, figure.start)]
+        claimants = [a.id for a in attached if a.start < figure.start
+                     and _COUNTS_THEIR_LOSSES_AFTER.match(scan, a.end, figure.start)] + [
+            self.source_actors[s.id] for s in view.sources
+            if s.start < figure.start and s.id in self.source_actors
+            and _COUNTS_THEIR_LOSSES_AFTER.match(scan, s.end, figure.start)]
         topic = self.discourse.actor or self.default_actor
-        if claimants and topic is not None and self.adversaries.get(topic) == claimants[-1].id:
+        if claimants and topic is not None and self.adversaries.get(topic) == claimants[-1]:
             draft.actor = topic
             return
         # « Moscou, qui nie la présence de troupes nord-coréennes, affirme que l'Ukraine a

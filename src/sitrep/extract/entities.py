@@ -28,7 +28,7 @@ _ANAPHORA = re.compile(rf"l(?<!\w.)(?:a{_ANAPHORA_NOUN}|'{_ANAPHORA_OBLAST})"
 _SAYING = (r"affirm|estim|indiqu|déclar|rapport|annonc|assur|évalu|précis|reconn|confirm|avanc"
            r"|chiffr|évoqu|reti(?:en|ent)|fait\s+état|fait\s+savoir|soulign|ajout|signal|considèr"
            r"|craint|constat|recens|dénombr|révél|sugg|expliqu|démen|avert|a\s+dit|a\s+écrit"
-           r"|s'en\s+tien|tabl\w*\s+sur|parl\w*\s+d[e']")
+           r"|s'en\s+tien|tabl\w*\s+sur|parl\w*\s+d[e']|jug(?:e|ent|eait|eaient)\b")
 _INTRODUCED = re.compile(
     r"(?:\b(?:selon|d'après|pour|cités?|citées?|rapportés?|repris|relayés?)\s+(?:par\s+)?"
     r"(?:le\s+|la\s+|l'|les\s+|des\s+|du\s+)?|\b(?:a|ont|avait|aurait)\s+(?:\w+\s+)?"

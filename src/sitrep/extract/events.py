@@ -246,6 +246,12 @@ _NOT_SUBJECT = re.compile(r"\b(?:derrière|contre|face\s+à|face\s+aux|chez|parm
 # Events that happen on a day: « depuis » gives them no date of their own.
 _PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement", "other")
 _WEAK_RULES = ("statement", "capture_of_places")
+# Events a side carries out, whose possessive (« son incursion ») names that side; « sa
+# ratification » is the treaty's.
+_OWNED = ("incursion", "offensive", "counteroffensive", "withdrawal")
+# « l'armée ukrainienne », « les forces russes »: a side's force, not « les pertes russes ».
+_FORCE_BEFORE = re.compile(r"\b(?:armées?|forces?|troupes?|unités?|soldats|militaires|état-major"
+                           r"|commandement|colonnes|brigades)\s+(?:[\w'-]+\s+)?\Z")
 _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
 _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+){0,2}\Z")
@@ -397,6 +403,11 @@ class EventReader:
         own = [d for d in same if not (d.end <= hit.start
                                        and _THAT.search(self.doc.low, d.end, hit.start))]
         same = own or same
+        launched = self._launched_on(view, clause_index)
+        if launched is not None and all(d.start < hit.start for d in same):
+            # « a fait état le 5 novembre d'un premier engagement, survenu la veille »: the
+            # participle after the event's noun dates it, not the report before it.
+            return launched
         if same:
             return min(same, key=lambda d: abs(d.start - hit.start))
         # « … le 6 août 2024, lorsque des brigades franchissent la frontière »: a clause of
@@ -410,12 +421,8 @@ class EventReader:
                 return ending[-1]
         # « La contre-offensive russe, lancée le 8 mars par … »: the participle after the
         # event's noun dates it.
-        if clause_index + 1 < len(view.sentence.clauses):
-            after = view.sentence.clauses[clause_index + 1]
-            if _LAUNCHED_ON.match(self.doc.low, after[0]):
-                dated = [d for d in view.dates if after[0] <= d.start < after[1]]
-                if dated:
-                    return dated[0]
+        if launched is not None:
+            return launched
         # « En annonçant la fin des opérations le 26 avril, le général a salué … »: a
         # fronted gerund tells what was done at the same time, on its date.
         if clause_index > 0:
@@ -438,6 +445,16 @@ class EventReader:
                 if alone is not None:
                     return alone
         return view.extra.get("row_date")     # a table's cell: its row's date
+
+    def _launched_on(self, view: SentenceView, clause_index: int):
+        """The date of a participle opening the next clause (« …, lancée le 8 mars »)."""
+        if clause_index + 1 < len(view.sentence.clauses):
+            after = view.sentence.clauses[clause_index + 1]
+            if _LAUNCHED_ON.match(self.doc.low, after[0]):
+                dated = [d for d in view.dates if after[0] <= d.start < after[1]]
+                if dated:
+                    return dated[0]
+        return None
 
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low
@@ -464,6 +481,14 @@ class EventReader:
                 # « l'incursion lancée par Kiev »: the noun's agent
                 if not actor.adjective and _LAUNCHED_BY.fullmatch(between):
                     return actor
+        if hit.rule.value in _OWNED and _POSSESSIVE_BEFORE.search(
+                scan, max(view.start, hit.start - 30), hit.start):
+            # « Kyiv revendique 20 000 pertes russes depuis le début de son incursion »,
+            # « le territoire conquis par l'Ukraine lors de son incursion »: whose the
+            # event is, the side named last before it (not an adjective), or a source's state.
+            subject = self._owner(view, hit)
+            if subject is not None:
+                return subject
         before = [a for a in actors if clause[0] <= a.start < hit.start
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before and hit.rule.value in _SAYING:
@@ -533,6 +558,16 @@ class EventReader:
             that = _THAT.search(scan, hit.end, view.end)
             actors = [a for a in actors if that is None or a.start < that.start()]
         return actors[0] if actors else None
+
+    def _owner(self, view: SentenceView, hit):
+        """The side named last before the trigger that is no adjective nor a place, a
+        source's state standing for the source (« Kyiv revendique … »), or None."""
+        scan = self.doc.low
+        named = [a for a in view.actors if a.start < hit.start and not is_locative(scan, a.start)
+                 and (not a.adjective or _FORCE_BEFORE.search(scan, max(0, a.start - 30), a.start))]
+        named += [dataclasses.replace(m, kind="actor", id=self.source_actors[m.id])
+                  for m in view.sources if m.start < hit.start and m.id in self.source_actors]
+        return max(named, key=lambda a: a.start) if named else None
 
     def _fighters(self, view: SentenceView):
         """Who first fought: the troops the sentence names (« des soldats nord-coréens »),
