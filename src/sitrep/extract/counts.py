@@ -73,6 +73,10 @@ CUE_RULES = RuleSet([
                       r"\s+du\s+nord|pyongyang|leur\s+pays)|(?:rentrée?s|retournée?s)\s+(?:en\s+corée\s+du"
                       r"\s+nord|à\s+pyongyang|au\s+pays)", ("deployment", "withdrawn")),
     Rule("deployed", r"déplo\w+|envo[yi]\w*|enverr\w*|dépêché(?:e|s|es)?|stationné(?:e|s|es)?"
+                     # « a décidé d'expédier 12 000 militaires », « un engagement total de
+                     # 12 000 hommes »
+                     r"|expédi\w*|engagement(?=\s+(?:[\w'-]+\s+)?(?:de|d')\s*(?:\d|quelque|environ|près"
+                     r"|plus|au\s+moins|jusqu))"
                      r"|présents?|présence|engagé(?:e|s|es)?|engager|arrivé(?:e|s|es)?|arrivée|transporté(?:e|s|es)?"
                      r"|transféré(?:e|s|es)?(?!\s+(?:à|vers)\s+(?:kiev|kyiv|un\s+centre|une\s+prison|un\s+camp))"
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
@@ -98,6 +102,8 @@ _HEAD = re.compile(
     r"\s*\(?\s*(?:(?:de|des)\s+|d')?(?:(?:ces|leurs|ses|nos)\s+)?"
     r"(?:(?:nouveaux|nouvelles|autres|jeunes|premiers|premières"
     r"|derniers|dernières|anciens|simples|propres)\s+)?(?P<word>[^\W\d_][\w'-]*)?")
+_NUMBER_OF_AFTER = re.compile(r"\s+le\s+nombre\s+(?:total\s+)?(?:de\s+|d'|des\s+)"
+                              r"(?!(?:ceux|celles|ces)\b)(?=[^\W\d_])(?P<word>[^\W\d_][\w'-]*)")
 _PEOPLE_WORD = re.compile(rf"(?:{PEOPLE})\Z")
 _GENERIC = re.compile(
     r"\b(?:une?|chaque)\s+(?:bataillon|brigade|régiment|division|compagnie|unité|section|escouade"
@@ -225,6 +231,8 @@ _COUNTS_THEIR_LOSSES_AFTER = re.compile(
     r"\s+(?:chiffr|estim|évalu|port|situ)\w*\s+(?:leurs|ses)\s+pertes\s+(?:à|au|aux)\b")
 # « soit 5 000 de plus que le total annoncé fin février »: a difference between counts.
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:\w+\s+)?de\s+(?:plus|moins)\s+(?:que|qu')")
+# « …, le Pentagone d'entre 11 000 et 12 000, Séoul d'environ 12 000 »: the verb said once.
+_ELLIPTIC_CLAIM = re.compile(r"\s+(?:de\s+|d')")
 _THAT_WORD = re.compile(r"\b(?:que|qu')")
 _CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:e|ent|ait|aient|é|ée|és|ées)|fait\s+prisonniers?"
                               r"|faits\s+prisonniers)\b")
@@ -392,6 +400,9 @@ def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
     A casualty or deployment noun there (« 3 000 blessés », « 3 000 renforts ») is the cue.
     """
     match = _HEAD.match(scan, figure.end)
+    number_of = _NUMBER_OF_AFTER.match(scan, figure.end)
+    if number_of:                 # « évalue à 13 000 le nombre de conteneurs »: that noun
+        match = number_of
     word = match.group("word")
     if not word:
         return "open", None
@@ -536,13 +547,23 @@ class CountReader:
                 scan, max(view.start, figure.start - 50), figure.start):
             # « le NIS n'en recensait qu'environ 3 000 »: « en » is what was counted last.
             cue = Cue(figure.start, figure.end, *self.last_counted, "counted_as_before")
-        if cue is None and self.last_counted is not None and self.said_at == view.start \
-                and _head(scan, figure)[0] == "open" and any(
-                    s.end <= figure.start and _CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start)
-                    for s in view.sources):
+        claimed = cue is None and (any(
+            s.end <= figure.start and (_CLAIMS_FIGURE_AFTER.fullmatch(scan, s.end, figure.start)
+                                       or _ELLIPTIC_CLAIM.fullmatch(scan, s.end, figure.start))
+            for s in view.sources) or self.said_at == view.start and any(
+            a.end <= figure.start and not a.adjective
+            and _ELLIPTIC_CLAIM.fullmatch(scan, a.end, figure.start) for a in view.actors))
+        if claimed and self.last_counted is not None and self.said_at == view.start \
+                and _head(scan, figure)[0] == "open":
             # « Séoul s'en tient à 4 000 tués et blessés, alors que Kyiv avance plus de
-            # 4 500 »: a bare figure another source gives counts what this sentence counted.
+            # 4 500 », « Kiev parle de 11 000 hommes, le Pentagone d'entre 11 000 et
+            # 12 000 »: a bare figure another source gives counts what this sentence counted.
             cue = Cue(figure.start, figure.end, *self.last_counted, "claimed_as_before")
+        elif claimed and _head(scan, figure)[0] == "people" and (
+                self.last_counted is None or self.last_counted[0] == "deployment"):
+            # « Le GUR avance le chiffre de 12 000 militaires », « Kiev parle de 11 000
+            # hommes »: soldiers a source counts, with no word of loss, are a force's size.
+            cue = Cue(figure.start, figure.end, "deployment", "deployed", "claimed_force")
         if cue is None:
             toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
             if toll is not None and _head(scan, figure)[0] != "other" and (
@@ -569,7 +590,10 @@ class CountReader:
             return None
         draft = Draft(cue.kind, cue.category, None, figure.quantity,
                       rule=f"{cue.rule}_{figure.rule}")
-        self._set_actor(draft, view, figure, cue, seg_start, seg_end)
+        if cue.rule == "claimed_as_before" and self.discourse.actor is not None:
+            draft.actor = self.discourse.actor    # whose the sentence's last count was
+        else:
+            self._set_actor(draft, view, figure, cue, seg_start, seg_end)
         date_start = self._set_when(draft, view, figure, clause)
         if draft.when is not None and draft.when.start > self.doc.today:
             return None         # « d'ici le printemps »: a forecast, not a count
