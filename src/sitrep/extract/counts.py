@@ -30,6 +30,8 @@ CUE_RULES = RuleSet([
     Rule("killed_or_wounded", rf"{_CASUALTY_KIND}(?:\s*,\s*(?:de\s+)?{_CASUALTY_KIND})*\s+"
                               rf"(?:ou|et|et/ou)\s+(?:de\s+)?{_CASUALTY_KIND}(?:\s+confondus)?"
                               r"|toutes\s+catégories\s+confondues|bilan\s+(?:global|total)"
+                              # « Le total des pertes, blessés compris, dépasserait 6 000 »
+                              r"|(?:blessés|tués|morts|disparus)\s+compris|y\s+compris\s+les\s+blessés"
                               # « Kyiv avance un bilan supérieur à 6 000 »: a toll
                               r"|bilan(?=\s+(?:supérieur|inférieur|proche|voisin)\s+(?:à|de))"
                               # « avoir tué ou blessé une trentaine de soldats »: the verbs
@@ -82,6 +84,7 @@ CUE_RULES = RuleSet([
                      r"|contingents?|mobilisé(?:e|s|es)?|positionné(?:e|s|es)?"
                      r"|combatt(?:ent|aient|ant|re)|se\s+battent|se\s+trouv\w*|s'y\s+trouv\w*|opèrent"
                      r"|participent|(?:ont|avaient|auraient)\s+participé|particip(?:aient|eraient)"
+                     r"|(?:y\s+)?(?:ont|avaient|auraient)\s+pris\s+part|prennent\s+part"
                      r"|(?:ont|avaient|auraient|avait|aurait|aient)\s+(?:déjà\s+)?rejoint"
                      r"(?!\s+(?:le|ce|leur|son)\s+contingent|\s+(?:les|leurs|ses)\s+(?:unités|troupes)\s+"
                      r"(?:déjà\s+)?(?:sur\s+place|déployées|engagées))"
@@ -315,6 +318,8 @@ _SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait
                           rf"(?:déjà\s+)?(?:{_SENT}|{_MASSED})\b")
 _LOST_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
                          r"(?:déjà\s+|ainsi\s+|au\s+total\s+)?perdu\b")
+_COST_BEFORE = re.compile(r"\bcoûté\s+(?:(?:à|au|aux)\s+(?:la\s+|l')?[\w'-]+(?:\s+[\w'-]+)?\s+)?\Z")
+_COST_TO = re.compile(r"\bcoûté\s+(?:à|au|aux)\s+(?:la\s+|l')?\Z")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
 _SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
@@ -564,6 +569,10 @@ class CountReader:
             # « Le GUR avance le chiffre de 12 000 militaires », « Kiev parle de 11 000
             # hommes »: soldiers a source counts, with no word of loss, are a force's size.
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "claimed_force")
+        if cue is None and _COST_BEFORE.search(scan, clause[0], figure.start) \
+                and _head(scan, figure)[0] != "other":
+            # « l'opération a coûté à Kyiv plus de 76 000 hommes »: what it cost, after it
+            cue = Cue(figure.start, figure.end, "casualties", "total", "losses")
         if cue is None:
             toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
             if toll is not None and _head(scan, figure)[0] != "other" and (
@@ -674,10 +683,16 @@ class CountReader:
         clause = view.sentence.clause_at(figure.start)
         if cue.rule in _LOSS_CUES:
             losers = [a for a in view.actors if clause[0] <= a.start < figure.start
-                      and not a.adjective and not is_locative(scan, a.start)
-                      and not _in_source(a, view) and _LOST_AFTER.match(scan, a.end, figure.start)]
+                      and not a.adjective and not _in_source(a, view)
+                      and (not is_locative(scan, a.start) and _LOST_AFTER.match(scan, a.end, figure.start)
+                           # « a coûté à Kyiv plus de 76 000 hommes »
+                           or _COST_TO.search(scan, max(0, a.start - 20), a.start))]
+            # « a coûté à l'Ukraine 500 soldats »: the country after « coûté à », read as a
+            # place, is who lost them.
+            losers += [p for p in view.places if clause[0] <= p.start < figure.start
+                       and not p.specific and _COST_TO.search(scan, max(0, p.start - 20), p.start)]
             if losers:
-                draft.actor = losers[-1].id
+                draft.actor = max(losers, key=lambda a: a.start).id
                 return
         if _OF_THEM_AFTER.match(scan, figure.end):
             # « Les Nord-Coréens ont pesé. Entre 2 000 et 3 000 d'entre eux … »: of the

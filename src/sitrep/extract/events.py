@@ -93,8 +93,17 @@ EVENT_RULES = RuleSet([
          r"|attaqué\s+(?:au|à|dans|près|en|vers|autour)\b"
          r"|(?P<on_object>attaqu(?:ent|aient|ait|é|ée|és|ées)\s+(?:les|la|le|l')\s*(?:positions|lignes"
          r"|forces|troupes|unités|villages?|ville|localités?))"
-         r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut",
+         r"|retour\s+au\s+combat|passée?s?\s+à\s+l'offensive|monté(?:e|s|es)?\s+à\s+l'assaut"
+         # « y sont probablement revenues la semaine dernière », « revenues en première ligne »
+         r"|y\s+(?:sont|seraient|étaient)\s+(?:\w+\s+)?revenue?s"
+         r"|(?:sont|seraient|étaient)\s+(?:\w+\s+)?revenue?s\s+(?:au\s+front|sur\s+le\s+front"
+         r"|en\s+première\s+ligne|sur\s+la\s+ligne)",
          "offensive"),
+    # « les unités nord-coréennes participent aux assauts russes depuis le 6 décembre »:
+    # the participants' offensive (not whose the assaults are)
+    Rule("joined_assaults",
+         r"(?P<on_object>particip\w*\s+(?:aux|à\s+des|à\s+de\s+nouveaux|à\s+de\s+nouvelles)\s+"
+         r"(?:assauts|offensives|attaques|combats))", "offensive"),
     Rule("attack_on_named_place",    # « attaqué Soudja » (after « attaquent les positions »)
          r"attaqu(?:é|ée|ent|aient|ait)\s+" + _NAMED_PLACE, "offensive"),
     Rule("withdrawal",
@@ -123,7 +132,7 @@ EVENT_RULES = RuleSet([
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          # « a annoncé la reprise de l'oblast et reconnu le rôle des soldats nord-coréens »:
          # the auxiliary said once for both verbs
-         r"|et\s+(?:\w+\s+){0,3}?(?:reconnu|confirmé|admis)(?=\s+(?:[\w'-]+\s+){0,4}?"
+         r"|et\s+(?:\w+\s+){0,3}?(?:reconnu|confirmé|admis)(?=[\s,]+(?:[\w'-]+[\s,]+){0,5}?"
          r"(?:le\s+rôle|la\s+participation|l'engagement|la\s+présence|l'envoi|la\s+contribution"
          r"|l'implication|le\s+déploiement)\b)"
          r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
