@@ -309,7 +309,10 @@ _SIDE_BEFORE = re.compile(r"\b(?:du\s+)?côté\s+\Z")
 # « Selon Séoul, 3 000 militaires … »: who says so, not who sends them.
 _ATTRIBUTED_BEFORE = re.compile(r"\b(?:selon|d'après)\s+(?:les?\s+|la\s+|l')?\Z")
 _INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
-_RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit)\b")
+# « …, soit plus de la moitié du contingent », « …, un chiffre qui, rapporté aux effectifs
+# engagés, … »: what follows compares or comments on the figure.
+_RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit"
+                                r"|(?:un|ce)\s+(?:chiffre|bilan|total|nombre)\b)")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
 # The participles of sending troops somewhere.
 _SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
@@ -569,6 +572,12 @@ class CountReader:
             # « Le GUR avance le chiffre de 12 000 militaires », « Kiev parle de 11 000
             # hommes »: soldiers a source counts, with no word of loss, are a force's size.
             cue = Cue(figure.start, figure.end, "deployment", "deployed", "claimed_force")
+        if cue is not None and cue.start >= figure.end and "," in scan[figure.end:cue.start]:
+            # « le bilan réel dépasse déjà 5 000, la plupart des blessés n'étant pas
+            # évacués »: a toll before the figure outweighs a word in the clause after it.
+            toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
+            if toll is not None and toll["noun"] == "bilan":
+                cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
         if cue is None and _COST_BEFORE.search(scan, clause[0], figure.start) \
                 and _head(scan, figure)[0] != "other":
             # « l'opération a coûté à Kyiv plus de 76 000 hommes »: what it cost, after it

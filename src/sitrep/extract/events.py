@@ -33,7 +33,10 @@ EVENT_RULES = RuleSet([
          r"|l'intégralité)\s+(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire|des\s+territoires)"
          # « a proclamé la reprise complète de l'oblast »
          r"|(?:reprise|libération|reconquête)\s*»?\s+(?:complète|totale)\s*»?\s+(?:de\s+l'oblast"
-         r"|de\s+la\s+région)(?!\s+(?:de|d')\b)",
+         r"|de\s+la\s+région)(?!\s+(?:de|d')\b)"
+         # « a revendiqué la reprise de l'ensemble de l'oblast de Koursk »
+         r"|(?:reprise|libération|reconquête)\s+de\s+(?:l'ensemble|la\s+totalité|l'intégralité)\s+"
+         r"(?:de\s+l'oblast|de\s+la\s+région|du\s+territoire)",
          "capture"),
     Rule("capture_of_named_place",
          r"(?:(?:repris|pris|capturée?|conquis|reconquis|libérée?|emparée?s?|emparés"
@@ -230,6 +233,10 @@ _CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
                           r"|déploiement|contribution|héroïsme|courage|bravoure|sacrifice)\b")
+_OBJECT_OPENS = re.compile(r"[\s,]*(?:la|le|l'|les)\b")
+_INCISE_OPENS = re.compile(r"[\s,]*(?:lors|au\s+cours|pendant|durant|selon|d'après|en\s+présence"
+                           r"|devant|dans\s+un|dans\s+une)\b")
+_THAT_PRONOUN_BEFORE = re.compile(r"\bqu'(?:ils|elles)\s+(?:[\w'-]+\s+){0,3}\Z")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible"
                                   r"|peu|très|presque)|semble|s'agit|faut|reste\b|apparaît)")
@@ -432,6 +439,18 @@ class EventReader:
         # event's noun dates it.
         if launched is not None:
             return launched
+        # « a revendiqué le 26 avril, lors d'une réunion télévisée, la reprise de … »: the
+        # verb's object after an incise takes the date that ends the verb's clause.
+        if clause_index > 0 and _OBJECT_OPENS.match(self.doc.low, clause[0]):
+            index = clause_index - 1
+            while index > 0 and _INCISE_OPENS.match(self.doc.low, view.sentence.clauses[index][0]):
+                index -= 1
+            if index < clause_index - 1:
+                before = view.sentence.clauses[index]
+                ending = [d for d in view.dates if before[0] <= d.start < before[1]
+                          and not self.doc.low[d.end:before[1]].strip(" ,")]
+                if ending:
+                    return ending[-1]
         # « En annonçant la fin des opérations le 26 avril, le général a salué … »: a
         # fronted gerund tells what was done at the same time, on its date.
         if clause_index > 0:
@@ -468,7 +487,7 @@ class EventReader:
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
         scan = self.doc.low
         actors = view.actors
-        if hit.rule.name == "first_combat":
+        if hit.rule.name in ("first_combat", "joined_assaults"):
             return self._fighters(view)
         if hit.rule.value in _SAYING:
             # « le NIS a confirmé qu'un soldat nord-coréen … »: a source that speaks, as
@@ -498,6 +517,14 @@ class EventReader:
             subject = self._owner(view, hit)
             if subject is not None:
                 return subject
+        if hit.rule.value not in _SAYING and _THAT_PRONOUN_BEFORE.search(
+                scan, max(clause[0], hit.start - 40), hit.start):
+            # « Le renseignement ukrainien affirme qu'elles avaient été retirées »: what is
+            # said after « que » is of the people named before, not of who says it.
+            people = [a for a in actors if a.start < hit.start and is_people(a)]
+            antecedent = people[-1].id if people else self.last_people
+            if antecedent is not None:
+                return Mention("actor", antecedent, hit.start, hit.end)
         before = [a for a in actors if clause[0] <= a.start < hit.start
                   and not _NOT_SUBJECT.search(scan, max(clause[0], a.start - 40), a.start)]
         if before and hit.rule.value in _SAYING:
