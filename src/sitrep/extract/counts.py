@@ -114,6 +114,8 @@ _GENERIC = re.compile(
     r"|se\s+compose|est\s+composée?|aligne|totalise)\b"
     # « son armée compte plus d'un million de soldats d'active »: a whole army's size
     r"|\b(?:(?:son|sa|leur)\s+|l')armée\s+(?:\w+\s+)?(?:compte|aligne|totalise|dispose\s+d)"
+    # « une armée nord-coréenne forte d'environ 1,2 million d'hommes »
+    r"|\barmée\s+(?:[\w-]+\s+)?forte\s+d(?:e|')"
     r"|\b(?:en\s+général|généralement|en\s+moyenne|typiquement|habituellement|d'ordinaire"
     r"|théoriquement|en\s+principe|pour\s+mémoire)\b")
 # Every alternative opens with a literal character, so the regex engine skips ahead to
@@ -130,7 +132,7 @@ _PROJECTION = re.compile(by_first_character([
     # « Pyongyang devrait y affecter 5 000 hommes de plus »: a need, a ceiling, a forecast
     r"faudrai(?:en)?t\b", r"pouvant\s+(?:aller|atteindre|monter|dépasser)\b",
     r"devrai(?:en)?t\s+(?:[\w'-]+\s+){0,2}?(?:envoyer|déployer|dépêcher|affecter|fournir"
-    r"|transférer|acheminer|engager)\b",
+    r"|transférer|acheminer|engager|être\s+porté(?:e|s|es)?|porter|atteindre|dépasser)\b",
     # « a annoncé que la Corée du Nord enverrait 1 000 démineurs », « l'envoi prochain
     # de 6 000 militaires »: a sending ahead.
     *(rf"{verb}(?:a|ait|aient|ont)\b" for verb in ("enverr", "déploier", "dépêcher", "fournir",
@@ -323,6 +325,10 @@ _LOST_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:a|ont|avait|avaient|aurait|
                          r"(?:déjà\s+|ainsi\s+|au\s+total\s+)?perdu\b")
 _COST_BEFORE = re.compile(r"\bcoûté\s+(?:(?:à|au|aux)\s+(?:la\s+|l')?[\w'-]+(?:\s+[\w'-]+)?\s+)?\Z")
 _COST_TO = re.compile(r"\bcoûté\s+(?:à|au|aux)\s+(?:la\s+|l')?\Z")
+# « Choïgou s'est rendu à Pyongyang pour annoncer l'envoi d'un millier de démineurs »:
+# who announces a sending does not send the troops.
+_ANNOUNCES_SENDING_AFTER = re.compile(r"(?:\s+[\w'-]+){0,8}?\s+(?:annonc\w*|promis|promettre)\s+"
+                                      r"(?:l'envoi|le\s+déploiement|l'arrivée)\b")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
 _SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
@@ -817,6 +823,7 @@ class CountReader:
                         and not _SAYS_AFTER.match(scan, a.end, figure.start)
                         and not _claims_a_figure(scan, a, view)
                         and not _REQUESTS_AFTER.match(scan, a.end, figure.start)
+                        and not _ANNOUNCES_SENDING_AFTER.match(scan, a.end, figure.start)
                         and not _ATTRIBUTED_BEFORE.search(scan, max(0, a.start - 12), a.start)
                         and not _speaker_between(scan, a, figure, view)]
             if subjects:

@@ -43,7 +43,8 @@ _FOLLOWED_BY_SAYING = re.compile(
 # Grouped by first character, the search skips ahead to those alone.
 _NOT_AFTER_WORD = r"(?<!\w.)"
 _ATTACHED_NOUNS = "|".join([PEOPLE, CASUALTY_NOUNS, GROUPS,
-                            "perte|victime|soldat|militaire|prisonnier|mort|blessé|tué"]).split("|")
+                            "perte|victime|soldat|militaire|prisonnier|mort|blessé|tué"
+                            "|rangs"]).split("|")
 _ATTACHED_TO = re.compile(rf"(?:{by_first_character(_ATTACHED_NOUNS, _NOT_AFTER_WORD)})"
                           rf"(?:\s+[\w'-]+){{0,2}}\s+\Z")
 # The same led by the character before the noun, which is no letter or digit: the search

@@ -160,6 +160,13 @@ EVENT_RULES = RuleSet([
                   r"\s+(?:moscou|pyongyang"
                   r"|pékin|séoul|wonsan"
                   r"|kiev|kyiv|washington|minsk|téhéran)\b", "visit"),
+    # « Choïgou a annoncé hier à Pyongyang, à l'issue d'un entretien avec Kim Jong Un, … »:
+    # an official who speaks in another country's capital is visiting it (one who does so
+    # at home is not: see _read); any other event told in the sentence comes first.
+    Rule("spoke_in_capital",
+         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:annoncé|déclaré|affirmé|rencontré"
+         r"|assisté|promis)\s+(?:\w+\s+){0,2}?à\s+(?:moscou|pyongyang|pékin|séoul|kiev|kyiv|washington"
+         r"|minsk|téhéran)\b", "visit"),
     # « soient traités en terroristes »: the verb, not a treaty
     Rule("agreement", r"(?<!d')(?<!être\s)(?<!été\s)(?<!sont\s)(?<!soient\s)(?<!seront\s)"
                       r"(?<!seraient\s)(?:traité|accord|pacte)s?(?!\s+(?:en|comme|avec|par)\b)"
@@ -229,6 +236,7 @@ _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde
 # « il s'y était rendu le 21 mars, puis le 4 juin. »: « puis » and a date that closes the
 # clause, with no verb of its own, tell the same event again.
 _THEN = re.compile(r",?\s*(?:et\s+)?puis\s*,?\s*\Z")
+_THE_ONE_OF = re.compile(r"\bcelle\s+(?:du|de|d')\s*\Z")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
@@ -261,7 +269,7 @@ _NOT_SUBJECT = re.compile(r"\b(?:derrière|contre|face\s+à|face\s+aux|chez|parm
                           r"(?:les\s+|la\s+|le\s+|l'|des\s+|du\s+|d')?(?:[\w'-]+\s+){0,2}\Z")
 # Events that happen on a day: « depuis » gives them no date of their own.
 _PUNCTUAL = ("visit", "capture", "agreement", "confirmation", "statement", "other")
-_WEAK_RULES = ("statement", "capture_of_places")
+_WEAK_RULES = ("statement", "capture_of_places", "spoke_in_capital")
 # Events a side carries out, whose possessive (« son incursion ») names that side; « sa
 # ratification » is the treaty's.
 _OWNED = ("incursion", "offensive", "counteroffensive", "withdrawal")
@@ -363,6 +371,8 @@ class EventReader:
             if draft is None:
                 continue
             draft.category = category
+            if hit.rule.name == "spoke_in_capital" and (draft.location or "")[:2] == draft.actor:
+                continue                  # at home: no visit
             again = self._again(view, draft, hit)
             if again is not None:       # « le 4 juin, puis de nouveau le 17 juin »
                 chosen.setdefault((again.actor, again.when.start, again.when.end), (hit, again))
@@ -390,6 +400,8 @@ class EventReader:
             low = self.doc.low
             if date.start > hit.end and date.when != draft.when and (
                     _AGAIN.search(low, max(hit.end, date.start - 40), date.start)
+                    # « sa deuxième visite en moins de deux semaines, après celle du 4 juin »
+                    or _THE_ONE_OF.search(low, max(hit.end, date.start - 12), date.start)
                     or _THEN.search(low, max(hit.end, date.start - 12), date.start)
                     and _CLOSES_CLAUSE.match(low, date.end)):
                 if date.when.start > self.doc.today:
@@ -472,6 +484,12 @@ class EventReader:
                 alone = self.doc.date_only_clause(view, neighbour)
                 if alone is not None:
                     return alone
+        # « la deuxième visite de Choïgou, après celle du 4 juin »: undated itself, it
+        # tells of the one on that date.
+        for date in view.dates:
+            if date.start > hit.end and _THE_ONE_OF.search(self.doc.low, max(hit.end, date.start - 12),
+                                                            date.start):
+                return date
         return view.extra.get("row_date")     # a table's cell: its row's date
 
     def _launched_on(self, view: SentenceView, clause_index: int):
