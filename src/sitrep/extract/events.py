@@ -19,6 +19,7 @@ from sitrep.extract.entities import Mention, is_locative, is_people
 from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
+_CAPITAL = r"(?:moscou|pyongyang|pékin|séoul|kiev|kyiv|washington|minsk|téhéran)"
 _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d'))?"
                 r"(?:(?:la\s+|le\s+|l')?(?:petite\s+|grande\s+)?"
                 r"(?:ville|village|localité|commune|bourg|oblast|région)\s+(?:de\s+|d'))?"
@@ -164,9 +165,12 @@ EVENT_RULES = RuleSet([
     # an official who speaks in another country's capital is visiting it (one who does so
     # at home is not: see _read); any other event told in the sentence comes first.
     Rule("spoke_in_capital",
-         r"(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:annoncé|déclaré|affirmé|rencontré"
-         r"|assisté|promis)\s+(?:\w+\s+){0,2}?à\s+(?:moscou|pyongyang|pékin|séoul|kiev|kyiv|washington"
-         r"|minsk|téhéran)\b", "visit"),
+         r"(?:(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:annoncé|déclaré|affirmé|rencontré"
+         r"|assisté|promis)"
+         # « s'est entretenue à Moscou avec Lavrov », « au terme d'un entretien avec Kim Jong Un
+         # à Pyongyang »
+         r"|(?:s'est|se\s+sont|s'était)\s+entretenue?s?|entretiens?\s+avec(?:\s+[\w'-]+){1,4}?)"
+         rf"\s+(?:[\w'-]+\s+){{0,2}}?à\s+{_CAPITAL}\b", "visit"),
     # « soient traités en terroristes »: the verb, not a treaty
     Rule("agreement", r"(?<!d')(?<!être\s)(?<!été\s)(?<!sont\s)(?<!soient\s)(?<!seront\s)"
                       r"(?<!seraient\s)(?:traité|accord|pacte)s?(?!\s+(?:en|comme|avec|par)\b)"
