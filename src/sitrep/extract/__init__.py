@@ -15,7 +15,7 @@ from sitrep.extract.annotations import apply_annotations
 from sitrep.extract.counts import CountReader, find_cues
 from sitrep.extract.document import Discourse, Document, scan_document
 from sitrep.extract.entities import entity_matcher, refers_to_last_source
-from sitrep.extract.events import EventReader, find_triggers
+from sitrep.extract.events import EventReader, find_triggers, opens_on_same_occasion
 from sitrep.extract.facts import Draft, merge_drafts, to_facts
 from sitrep.extract.tables import find_tables, read_tables, row_dates
 from sitrep.gazetteer import Gazetteer
@@ -53,8 +53,8 @@ def read_drafts(body: str, today: dt.date, gazetteer: Gazetteer,
         doc.views[index].extra["row_date"] = date
     # Cues are read only beside figures, triggers only in sentences with a date.
     doc.scan_runs("cues", [v for v in doc.views if v.figures], find_cues)
-    doc.scan_runs("triggers", [v for v in doc.views if v.dates or "row_date" in v.extra],
-                  find_triggers)
+    doc.scan_runs("triggers", [v for v in doc.views if v.dates or "row_date" in v.extra
+                               or opens_on_same_occasion(doc.low, v.start)], find_triggers)
     discourse = Discourse()
     adversaries, source_actors = _sides(gazetteer)
     main_actor = _main_actor(doc)

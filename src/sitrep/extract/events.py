@@ -14,11 +14,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from sitrep.extract.dates import DateMention
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
 from sitrep.extract.entities import Mention, is_locative, is_people
 from sitrep.extract.facts import Draft, union_spans
 from sitrep.extract.rules import Rule, RuleSet
 
+# What saluting acknowledges (« a salué la contribution des soldats nord-coréens »), and
+# what may stand between the verb and it (an incise, an adverb).
+_SALUTED = (r"(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme|la\s+contribution"
+            r"|le\s+courage|la\s+bravoure|le\s+sacrifice|les\s+(?:soldats|militaires|troupes|combattants))")
+_SALUTE_GAP = (r"(?:\s*,\s*[^,;.«»\n]{1,40}?,|\s+publiquement|\s*,?\s+pour\s+la\s+première\s+fois\s*,?"
+               r"|\s+au\s+passage)?(?:\s+publiquement)?")
 _CAPITAL = r"(?:moscou|pyongyang|pékin|séoul|kiev|kyiv|washington|minsk|téhéran)"
 _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d'))?"
                 r"(?:(?:la\s+|le\s+|l')?(?:petite\s+|grande\s+)?"
@@ -26,7 +33,7 @@ _NAMED_PLACE = (r"(?:le\s+contrôle\s+(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d
                 # not a determiner: « ont repris leurs assauts » takes no place
                 r"(?P<name>(?!(?:ville|village|localité|commune|bourg|oblast|région|leurs?|ses|son"
                 r"|sa|la|le|les|de|du|des|ces|cette|ce|cet|une?|nos|notre|plusieurs|quelques"
-                r"|deux|trois|quatre|cinq|six|nombreux|nouveaux|part)\b)"
+                r"|deux|trois|quatre|cinq|six|nombreux|nouveaux|part|l'oblast|l'ensemble|l'intégralité)\b)"
                 r"[^\W\d_][\w'-]*)")
 EVENT_RULES = RuleSet([
     Rule("capture_of_a_whole",       # « avoir repris l'ensemble de l'oblast »
@@ -136,17 +143,15 @@ EVENT_RULES = RuleSet([
          r"|confirm(?:e|ent|ait|aient|ation)|reconna(?:ît|it|issent|issait)|admet(?:tent)?"
          # « a annoncé la reprise de l'oblast et reconnu le rôle des soldats nord-coréens »:
          # the auxiliary said once for both verbs
-         r"|et\s+(?:\w+\s+){0,3}?(?:reconnu|confirmé|admis)(?=[\s,]+(?:[\w'-]+[\s,]+){0,5}?"
+         r"|et\s+(?:\w+\s+){0,3}?(?:reconnu|confirmé|admis)(?=[\s,]+(?:[\w'-]+[\s,]+){0,8}?"
          r"(?:le\s+rôle|la\s+participation|l'engagement|la\s+présence|l'envoi|la\s+contribution"
          r"|l'implication|le\s+déploiement)\b)"
          r"|reconnu(?:t|rent)|confirm(?:a|èrent)"          # the past historic of a chronology
          # « salue pour la première fois le rôle des soldats nord-coréens »: an acknowledgement
          # (« salué, pour la première fois en public, la contribution », « saluant
          # publiquement l'« héroïsme » »: an incise or an adverb between)
-         r"|(?P<on_object>salu(?:e|é|ent|ait|ant)(?:\s*,\s*[^,;.«»\n]{1,40}?,|\s+publiquement"
-         r"|\s*,?\s+pour\s+la\s+première\s+fois\s*,?|\s+au\s+passage)?"
-         r"\s+(?:le\s+rôle|la\s+participation|l'engagement|l'\s*«?\s*héroïsme"
-         r"|la\s+contribution|le\s+courage|la\s+bravoure|le\s+sacrifice))",
+         rf"|(?P<on_object>salu(?:e|é|ent|ait|ant){_SALUTE_GAP}"
+         rf"\s+{_SALUTED})",
          "confirmation"),
     # « Medvedev conduisait la délégation russe au défilé … à Pyongyang »
     Rule("delegation", r"(?:conduit|conduisait|dirige|dirigeait|menait|a\s+conduit|a\s+dirigé"
@@ -199,8 +204,9 @@ EVENT_RULES = RuleSet([
     # plus tard »: the event told last, by another actor, on another day.
     Rule("same_as_before", r"(?:a|ont|avait|avaient)\s+fait\s+de\s+même|en\s+(?:a|ont|avait)\s+fait"
                            r"\s+autant|l'(?:a|ont|avait)\s+imitée?", "same"),
-    Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|salué|dénoncé"
-                      r"|condamné)|déclaration|communiqué",
+    # (« a salué la contribution des soldats » is an acknowledgement: see confirmation)
+    Rule("statement", r"(?:a|ont)\s+(?:\w+\s+){0,3}?(?:déclaré|annoncé|démenti|remercié|dénoncé|condamné"
+                      rf"|salué(?!{_SALUTE_GAP}\s+{_SALUTED}))|déclaration|communiqué",
          "statement"),
 ], before=r"(?<![\w-])", after=r"(?![\w-])")
 
@@ -240,6 +246,10 @@ _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde
 # « il s'y était rendu le 21 mars, puis le 4 juin. »: « puis » and a date that closes the
 # clause, with no verb of its own, tell the same event again.
 _THEN = re.compile(r",?\s*(?:et\s+)?puis\s*,?\s*\Z")
+_SAME_OCCASION = re.compile(
+    r"[\s\-*>]*(?P<phrase>dans\s+la\s+foulée|(?:dans|au\s+cours\s+de|lors\s+de)\s+la\s+même"
+    r"\s+(?:intervention|allocution|déclaration|réunion|visioconférence|séance|conférence|visite"
+    r"|cérémonie)|à\s+(?:cette|la\s+même)\s+occasion)\b")
 _THE_ONE_OF = re.compile(r"\bcelle\s+(?:du|de|d')\s*\Z")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
@@ -290,6 +300,12 @@ _AFTER_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en|par|pour|avec|c
                                 r"|chez|entre|dans)\s+|\bd')(?:la\s+|le\s+|les\s+|l')?\Z")
 
 
+def opens_on_same_occasion(scan: str, start: int) -> bool:
+    """Whether the sentence at start opens « Dans la foulée », « Dans la même intervention »
+    …: undated, it tells of the occasion told just before."""
+    return _SAME_OCCASION.match(scan, start) is not None
+
+
 def find_triggers(scan: str, start: int = 0, end: int | None = None) -> list:
     """The event triggers of the lower-case scan copy that start in [start, end)."""
     if start == 0 and end is None:
@@ -311,10 +327,14 @@ class EventReader:
         self.last_told: str | None = None    # the category of the last sentence's last event
         self.last_actor: str | None = None   # and its actor
         self.last_visitor: str | None = None  # who made the last visit told
+        self.occasion: Draft | None = None   # the first event of the last sentence that told one
 
     def read(self, view: SentenceView, counted_clauses: set[tuple[int, int]]) -> list[Draft]:
         drafts = self._read(view, counted_clauses) \
-            if view.dates or "row_date" in view.extra else []
+            if view.dates or "row_date" in view.extra \
+            or self.occasion is not None and opens_on_same_occasion(self.doc.low, view.start) else []
+        if drafts:
+            self.occasion = drafts[0]
         if view.actors:
             self.named.append(view.actors)
         self.last_told = drafts[-1].category if drafts else None
@@ -432,6 +452,14 @@ class EventReader:
                                             and _THAT.search(self.doc.low, hit.end, d.start))]
         # « ont indiqué la semaine dernière qu'elles n'avaient plus repéré d'unités … depuis
         # la mi-janvier »: a date before « que » is the saying's, when the event has its own.
+        if not view.dates and self.occasion is not None:
+            # « Dans la foulée, il a salué les soldats nord-coréens »: on the day of the
+            # first event told in the sentence before.
+            opening = _SAME_OCCASION.match(self.doc.low, view.start)
+            if opening is not None:
+                text = " ".join(self.doc.scan[opening.start("phrase"):opening.end()].split())
+                return DateMention(view.start, view.start,
+                                   dataclasses.replace(self.occasion.when, text=text), "same_occasion")
         own = [d for d in same if not (d.end <= hit.start
                                        and _THAT.search(self.doc.low, d.end, hit.start))]
         same = own or same
@@ -591,10 +619,14 @@ class EventReader:
             if subjects:
                 return subjects[-1]
             index = view.sentence.clause_index(clause[0])
+            if self.occasion is not None and self.occasion.actor is not None \
+                    and _SAME_OCCASION.match(scan, view.start):
+                # « Dans la foulée, il a salué … »: who acted on that occasion.
+                return Mention("actor", self.occasion.actor, hit.start, hit.end)
             if self.last_actor is not None and all(
                     self.doc.date_only_clause(view, before) for before in range(index)):
-                # « Le même jour, il a reconnu … »: only a date before it, so who acted
-                # in the sentence before.
+                # « Le même jour, il a reconnu … »: only a date before it, so who acted in
+                # the sentence before.
                 return Mention("actor", self.last_actor, hit.start, hit.end)
         if _RELATIVE_SUBJECT.match(scan, clause[0]):   # « et que Kiev, qui avait lancé … »
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
