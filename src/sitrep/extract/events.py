@@ -60,6 +60,11 @@ EVENT_RULES = RuleSet([
          # « la « libération complète » de l'oblast de Koursk »: the quote closed after it
          r"\s+(?:complète?\s*»?\s+|totale?\s*»?\s+)?(?:de\s+(?:la\s+|l')?|d'|du\s+)?"
          + _NAMED_PLACE, "capture"),
+    # « les forces ukrainiennes tiennent Soudja depuis le 15 août »: held since the day
+    # it was taken
+    Rule("held_since",
+         r"(?:tien(?:t|nent|nait|naient)|contrôl(?:e|ent|ait|aient)|occup(?:e|ent|ait|aient))\s+"
+         + _NAMED_PLACE + r"(?=\s+depuis\s+(?:le\s+)?(?:\d|1er))", "capture"),
     # « a annoncé le 13 mars la reprise de la ville »: the town named before
     Rule("capture_of_the_town",
          r"(?:reprise|prise|capture|libération|chute)\s+de\s+la\s+(?:ville|localité)(?!\s+(?:de|d')\b)",
@@ -238,8 +243,15 @@ _PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*
                              r"|s'apprêt\w*\s+à"
                              r"\s+(?:lancer|mener)|menac\w*\s+de\s+lancer)\s+(?:une?\s+|des\s+|la\s+|le\s+"
                              r"|l'|leur\s+|sa\s+|son\s+|de\s+nouvelles?\s+)?(?:\w+\s+)?\Z")
-_LAUNCHED_ON = re.compile(r"[\s,]*(?:lancée?s?|déclenchée?s?|entamée?s?|commencée?s?|amorcée?s?"
-                          r"|survenue?s?)\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
+# « …, lancée le 8 mars », « …, annoncée par Moscou le 13 mars », « … avait été annoncée
+# le 15 août »: a participle that dates the event's noun.
+_LAUNCHED_ON = re.compile(r"[\s,]*(?:(?:a|avait|aurait)\s+été\s+)?(?:lancée?s?|déclenchée?s?|entamée?s?"
+                          r"|commencée?s?|amorcée?s?|survenue?s?|annoncée?s?|revendiquée?s?|confirmée?s?)"
+                          r"(?:\s+par(?:\s+[\w'-]+){1,3}?)?\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
+_THESE_TROOPS = re.compile(r"\b(?:ces|ses|leurs)\s+(?:unités|troupes|soldats|forces|hommes|militaires"
+                           r"|combattants|bataillons)\b")
+_SINCE_A_DAY = re.compile(r"(?:depuis|dès)\s+(?:le\s+)?(?:\d|1er)")
+_RELATIVE_INCISE = re.compile(r"[\s,]*(?:où|qui|dont|que|qu')\b")
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
                           r"\s+par\s+(?:les?\s+|la\s+|l')?")
 _AGAIN = re.compile(r"\bpuis\s+(?:de\s+nouveau|à\s+nouveau|encore|une\s+seconde\s+fois)\s*,?\s*\Z")
@@ -437,7 +449,7 @@ class EventReader:
 
     def _names_a_real_place(self, hit) -> bool:
         """False for a rule that names a place whose name is no name (« capture dimanche »)."""
-        return hit.rule.name not in ("capture_of_named_place", "attack_on_named_place") \
+        return hit.rule.name not in ("capture_of_named_place", "attack_on_named_place", "held_since") \
             or self.doc.scan[hit.start_of("name")].isupper()
 
     def _date(self, view: SentenceView, hit, clause_index: int):
@@ -525,13 +537,17 @@ class EventReader:
         return view.extra.get("row_date")     # a table's cell: its row's date
 
     def _launched_on(self, view: SentenceView, clause_index: int):
-        """The date of a participle opening the next clause (« …, lancée le 8 mars »)."""
-        if clause_index + 1 < len(view.sentence.clauses):
-            after = view.sentence.clauses[clause_index + 1]
+        """The date of a participle opening the next clause (« …, lancée le 8 mars »), or
+        the one after a relative incise (« La prise de Soudja, où se trouve …, avait été
+        annoncée le 15 août »)."""
+        clauses = view.sentence.clauses
+        for after in clauses[clause_index + 1:clause_index + 3]:
             if _LAUNCHED_ON.match(self.doc.low, after[0]):
                 dated = [d for d in view.dates if after[0] <= d.start < after[1]]
                 if dated:
                     return dated[0]
+            if not _RELATIVE_INCISE.match(self.doc.low, after[0]):
+                break
         return None
 
     def _actor(self, view: SentenceView, hit, clause: tuple[int, int]):
@@ -647,6 +663,13 @@ class EventReader:
             # … » has no speaker the gazetteer knows, so no event).
             that = _THAT.search(scan, hit.end, view.end)
             actors = [a for a in actors if that is None or a.start < that.start()]
+        # Last, the first side named; not an adjective on a thing (« la station de comptage
+        # du gaz russe »), which says nothing of who acted.
+        actors = [a for a in actors if not a.adjective or a.attached
+                  or _FORCE_BEFORE.search(scan, max(0, a.start - 30), a.start)]
+        if not actors and _THESE_TROOPS.search(scan, clause[0], hit.start) and self.last_people:
+            # « ces unités ont été retirées du front »: the people named last
+            return Mention("actor", self.last_people, hit.start, hit.end)
         return actors[0] if actors else None
 
     def _owner(self, view: SentenceView, hit):
@@ -684,7 +707,12 @@ class EventReader:
             return None         # undated, or foreseen (« d'ici la fin mars »): not an event yet
         if hit.rule.value in _PUNCTUAL and date.when.precision == "range" \
                 and (date.when.text or "").lower().startswith(("depuis", "dès")):
-            return None         # « la première visite … depuis 2000 » dates no visit
+            if hit.rule.value != "capture" or not _SINCE_A_DAY.match((date.when.text or "").lower()):
+                return None     # « la première visite … depuis 2000 » dates no visit
+            # « tient Soudja depuis le 15 août », « revendique depuis le 15 août le contrôle
+            # de Soudja »: held since the day it was taken.
+            date = dataclasses.replace(date, when=dataclasses.replace(
+                date.when, end=date.when.start, precision="day"))
         actor = self._actor(view, hit, clause)
         if actor is None:
             return None
