@@ -214,3 +214,16 @@ def test_a_count_named_again_with_a_definite_article_is_counted_once(gazetteer):
     facts = extract_facts(briefing_from(text, "2025-01-15-essai.fr.md"), gazetteer)
     counted = [f for f in facts if f.kind != "event"]
     assert [(f.category, f.actor, f.quantity.value) for f in counted] == [("captured", "KP", 2)]
+
+
+def test_a_figure_stated_plainly_and_approximately_is_one_fact(gazetteer):
+    """A key point's « 2 700 blessés » and the prose's « quelque 2 700 blessés » are one
+    figure told twice: one fact, approximate as the prose says, with both sentences."""
+    text = ("---\ntitle: Essai\ndate: 2025-01-13\n---\n"
+            "- Le NIS compte 2 700 blessés nord-coréens.\n\n"
+            "Le NIS a indiqué hier que quelque 2 700 soldats nord-coréens avaient été blessés.\n")
+    wounded = [f for f in extract_facts(briefing_from(text), gazetteer)
+               if f.category == "wounded"]
+    assert len(wounded) == 1
+    assert (wounded[0].quantity.value, wounded[0].quantity.qualifier) == (2700, "approx")
+    assert len(wounded[0].evidence) == 2

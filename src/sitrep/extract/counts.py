@@ -175,7 +175,8 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|aux|leurs|ses)\s+\Z")
 # that a correction replaces (« la version précédente mentionnait 12 000 soldats »).
 _NOT_ASSERTED = re.compile(by_first_character([
     *(rf"{verb}\b" for verb in ("dément", "démentent", "démentait", "démentaient",
-                                r"a\s+démenti", r"ont\s+démenti", "nie", "nient", "niait",
+                                r"a\s+(?:\w+\s+){0,2}?démenti", r"ont\s+(?:\w+\s+){0,2}?démenti",
+                                "nie", "nient", "niait",
                                 "réfute", "réfutent", r"a\s+réfuté", r"ont\s+réfuté")),
     r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:fait\s+état|fait\s+mention|évoqué"
     r"|mentionné|annoncé|confirmé|signalé|rapporté)\b",

@@ -462,8 +462,10 @@ def _weekend(hit, ctx: _Context) -> Interval | None:
 
 
 DATE_RULES = RuleSet([
-    Rule("day_range", rf"(?:du|entre\s+le|entre\s+les|les)\s+(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH})"
-                      rf"(?:\s+(?P<y1>{YEAR}))?)?\s+(?:au|et\s+le|et)\s+(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
+    # « du 3 au 7 mars », « les 14 et 15 décembre », « le samedi 14 et le dimanche 15 décembre »
+    Rule("day_range", rf"(?:du|entre\s+le|entre\s+les|les|le)\s+(?:{WEEKDAY}\s+)?(?P<d1>{DAY})"
+                      rf"(?:\s+(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?)?\s+(?:au|et\s+le|et)\s+"
+                      rf"(?:{WEEKDAY}\s+)?(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
                       rf"(?:\s+(?P<y2>{YEAR}))?", _day_range),
     Rule("month_range", rf"(?:de|d'|entre|en)\s*(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s+"
                         rf"(?:à|au|et|jusqu'à|jusqu'en)\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?",

@@ -250,6 +250,8 @@ _LAUNCHED_ON = re.compile(r"[\s,]*(?:(?:a|avait|aurait)\s+été\s+)?(?:lancée?s
                           r"(?:\s+par(?:\s+[\w'-]+){1,3}?)?\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
 _THESE_TROOPS = re.compile(r"\b(?:ces|ses|leurs)\s+(?:unités|troupes|soldats|forces|hommes|militaires"
                            r"|combattants|bataillons)\b")
+# « a confirmé lundi que … », not « depuis que », « alors que »
+_SAID_THAT = re.compile(r"(?<!depuis\s)(?<!alors\s)(?<!tandis\s)(?<!parce\s)(?<!bien\s)\b(?:que|qu')")
 _SINCE_A_DAY = re.compile(r"(?:depuis|dès)\s+(?:le\s+)?(?:\d|1er)")
 _RELATIVE_INCISE = re.compile(r"[\s,]*(?:où|qui|dont|que|qu')\b")
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
@@ -705,6 +707,9 @@ class EventReader:
         date = self._date(view, hit, clause_index)
         if date is None or date.when.start > self.doc.today:
             return None         # undated, or foreseen (« d'ici la fin mars »): not an event yet
+        if hit.rule.name == "joined_assaults" and date.end <= hit.start \
+                and _SAID_THAT.search(self.doc.low, date.end, hit.start):
+            return None         # « a confirmé lundi que des soldats participaient aux combats »
         if hit.rule.value in _PUNCTUAL and date.when.precision == "range" \
                 and (date.when.text or "").lower().startswith(("depuis", "dès")):
             if hit.rule.value != "capture" or not _SINCE_A_DAY.match((date.when.text or "").lower()):

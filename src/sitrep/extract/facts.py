@@ -75,7 +75,24 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             merged[key].absorb(draft)
         else:
             merged[key] = draft
-    return _fold_statements(list(merged.values()))
+    return _fold_statements(_fold_exact_into_approximate(list(merged.values())))
+
+
+def _fold_exact_into_approximate(drafts: list[Draft]) -> list[Draft]:
+    """« 2 700 blessés » in a key point and « quelque 2 700 blessés » in the prose are one
+    figure stated twice: the plain one joins the approximate one, which says how it is
+    known."""
+    approximate = {(d.kind, d.category, d.actor, d.quantity.value): d for d in drafts
+                   if d.quantity is not None and d.quantity.qualifier == "approx"}
+    kept = []
+    for draft in drafts:
+        twin = approximate.get((draft.kind, draft.category, draft.actor, draft.quantity.value)) \
+            if draft.quantity is not None and draft.quantity.qualifier == "exact" else None
+        if twin is not None:
+            twin.absorb(draft)
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _overlaps(a: When | None, b: When | None) -> bool:
