@@ -141,6 +141,8 @@ _PROJECTION = re.compile(by_first_character([
       for noun in ("envoi", "déploiement", "arrivée", "renfort", "contingent")),
     # « ce qui porterait à plus de 20 000 le nombre … »: a consequence, not a count.
     r"porterai(?:en)?t\s+(?:à|a)\b", r"sur\s+le\s+point\s+d[e']",
+    # « un contingent hypothétique de 100 000 hommes »
+    r"hypothétiques?\b",
     # « Pyongyang doit envoyer 1 000 démineurs »: an obligation ahead.
     r"doi(?:t|vent)\s+(?:encore\s+|aussi\s+|en\s+outre\s+)?(?:envoyer|déployer|dépêcher|fournir"
     r"|transférer|acheminer)\b"], WORD_START_GUARD))
@@ -316,7 +318,11 @@ _INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
 # engagés, … »: what follows compares or comments on the figure.
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit"
                                 r"|(?:un|ce)\s+(?:chiffre|bilan|total|nombre)\b)")
-_OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+\s+")
+# « 5 000 soldats nord-coréens », « 5 000 ouvriers du génie militaire nord-coréens »: the
+# figure's own noun, with a complement of one or two words, then the demonym.
+_COORDINATED_BEFORE = re.compile(r"\s+[\w'-]+\s+et\s+(?:de\s+|d')?(?:quelque\s+|environ\s+)?")
+_OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+(?:\s+(?:du|de\s+la|de\s+l'|des)\s*[\w'-]+"
+                       r"(?:\s+[\w'-]+)?)?\s+")
 # The participles of sending troops somewhere.
 _SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
 _MASSED = r"concentré|massé"                      # troops gathered, by whoever sent them
@@ -737,9 +743,14 @@ class CountReader:
         if on_cue:                    # « les pertes ukrainiennes seraient … de 500 »
             draft.actor = on_cue[0].id
             return
-        # « environ 50 000 soldats russes »: a demonym on the figure's own noun.
-        on_noun = [a for a in attached if a.adjective and figure.end <= a.start <= figure.end + 30
-                   and _OWN_NOUN.fullmatch(scan, figure.end, a.start)]
+        # « environ 50 000 soldats russes »: a demonym on the figure's own noun; « 1 000
+        # démineurs et 5 000 ouvriers nord-coréens »: or on the noun of the figure it is
+        # coordinated with.
+        nouns_end = [figure.end] + [f.end for f in view.figures if f.start > figure.end
+                                    and _COORDINATED_BEFORE.fullmatch(scan, figure.end, f.start)][:1]
+        on_noun = [a for a in view.actors if a.adjective and not _in_source(a, view)
+                   and any(end <= a.start <= end + 40 and _OWN_NOUN.fullmatch(scan, end, a.start)
+                           for end in nouns_end)]
         if on_noun:
             draft.actor = on_noun[0].id
             return

@@ -175,7 +175,7 @@ EVENT_RULES = RuleSet([
     # an official who speaks in another country's capital is visiting it (one who does so
     # at home is not: see _read); any other event told in the sentence comes first.
     Rule("spoke_in_capital",
-         r"(?:(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:annoncé|déclaré|affirmé|rencontré"
+         r"(?:(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?(?:annoncé|déclaré|affirmé|rencontré|retrouvé"
          r"|assisté|promis)"
          # « s'est entretenue à Moscou avec Lavrov », « au terme d'un entretien avec Kim Jong Un
          # à Pyongyang »
@@ -650,9 +650,12 @@ class EventReader:
             antecedent = [a for a in actors if view.start <= a.start < clause[0]]
             if antecedent:
                 return antecedent[-1]
-        clauses = view.sentence.clauses
-        opening = [a for a in actors if a.start < hit.start and not _ATTRIBUTION_CLAUSE.match(
-            scan, view.sentence.clause_at(a.start)[0]) and a.start >= clauses[0][0]]
+        # The first side named in the sentence, within the part the event is told in: a
+        # chronology of « ; »-joined steps tells each of its own (« l'incursion ukrainienne
+        # a débuté le 6 août ; Soudja a été reprise par les forces russes le 13 mars »).
+        told_from = max(view.sentence.clauses[0][0], scan.rfind(";", view.start, hit.start) + 1)
+        opening = [a for a in actors if told_from <= a.start < hit.start
+                   and not _ATTRIBUTION_CLAUSE.match(scan, view.sentence.clause_at(a.start)[0])]
         if opening:
             return opening[0]
         agents = [a for a in actors if a.start > hit.end and a.start < clause[1]
