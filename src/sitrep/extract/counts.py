@@ -318,9 +318,10 @@ _INCLUDED_AFTER = re.compile(r"\s+(?:compris|inclus)\b")
 # engagés, … »: what follows compares or comments on the figure.
 _RESTATEMENT_AFTER = re.compile(r",\s*(?:soit|c'est-à-dire|autrement\s+dit"
                                 r"|(?:un|ce)\s+(?:chiffre|bilan|total|nombre)\b)")
+# « 1 000 démineurs et de 5 000 … »: the figure's noun, then the next figure, coordinated.
+_COORDINATED_BEFORE = re.compile(r"\s+[\w'-]+\s+et\s+(?:de\s+|d')?(?:quelque\s+|environ\s+)?")
 # « 5 000 soldats nord-coréens », « 5 000 ouvriers du génie militaire nord-coréens »: the
 # figure's own noun, with a complement of one or two words, then the demonym.
-_COORDINATED_BEFORE = re.compile(r"\s+[\w'-]+\s+et\s+(?:de\s+|d')?(?:quelque\s+|environ\s+)?")
 _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+(?:\s+(?:du|de\s+la|de\s+l'|des)\s*[\w'-]+"
                        r"(?:\s+[\w'-]+)?)?\s+")
 # The participles of sending troops somewhere.
@@ -400,6 +401,9 @@ def _claims_a_figure(scan: str, actor, view) -> bool:
                for f in view.figures)
 
 
+_POINTS_BACK = re.compile(r"\b(?:ses|sa|son|leurs?)\b")
+
+
 def _speaker_between(scan: str, actor, figure: Figure, view) -> bool:
     """Whether a source opens a later clause between a subject and the figure, so the
     figure is that source's and the subject belongs to the clause before (« le Pentagone
@@ -410,9 +414,6 @@ def _speaker_between(scan: str, actor, figure: Figure, view) -> bool:
     return any(actor.end <= s.start and s.end <= figure.start
                and clause(s.start) > clause(actor.start)
                and not _POINTS_BACK.search(scan, s.end, figure.start) for s in view.sources)
-
-
-_POINTS_BACK = re.compile(r"\b(?:ses|sa|son|leurs?)\b")
 
 
 def _head(scan: str, figure: Figure) -> tuple[str, Cue | None]:
@@ -563,7 +564,46 @@ class CountReader:
                 scan, max(view.start, figure.start - 30), figure.start) \
                 or _DIFFERENCE_AFTER.match(scan, figure.end):
             return None
-        cue = self._classify(view, figure, seg_start, seg_end)
+        cue = self._cue_from_context(view, figure, clause,
+                                     self._classify(view, figure, seg_start, seg_end))
+        if cue is not None and cue.kind == "casualties" and \
+                _FRACTION_OF.search(scan, max(view.start, figure.start - 40), figure.start):
+            cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
+        if cue is None:
+            return None
+        if self._projected(view, figure, cue) or _PROJECTED_PREDICATE.match(scan, figure.end):
+            return None
+        if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
+                or self._tells_history(view):
+            return None
+        no_one = None
+        for no_one in _NO_ONE_SAYS.finditer(scan, view.start, figure.start):
+            pass
+        if no_one is not None and not _TURN.search(scan, no_one.end(), figure.start):
+            return None
+        if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
+                scan, max(view.start, figure.start - 8), figure.start):
+            return None
+        draft = Draft(cue.kind, cue.category, None, figure.quantity,
+                      rule=f"{cue.rule}_{figure.rule}")
+        if cue.rule == "claimed_as_before" and self.discourse.actor is not None:
+            draft.actor = self.discourse.actor    # whose the sentence's last count was
+        else:
+            self._set_actor(draft, view, figure, cue, seg_start, seg_end)
+        date_start = self._set_when(draft, view, figure, clause)
+        if draft.when is not None and draft.when.start > self.doc.today:
+            return None         # « d'ici le printemps »: a forecast, not a count
+        self._set_place(draft, view, figure, clause, seg_start, seg_end)
+        self._set_source(draft, view, figure)
+        draft.confidence = view.terms[0].level if view.terms else None
+        anchors = [figure.start] if date_start is None else [figure.start, date_start]
+        draft.evidence.append(evidence_span(view, anchors))
+        return draft
+
+    def _cue_from_context(self, view, figure: Figure, clause, cue: Cue | None) -> Cue | None:
+        """What the figure counts when no word beside it says, or says it wrongly: what was
+        counted before, a source's claim, a toll or a cost before it."""
+        scan = self.doc.low
         if cue is None and self.last_counted is not None and _COUNTS_OF_THEM_BEFORE.search(
                 scan, max(view.start, figure.start - 50), figure.start):
             # « le NIS n'en recensait qu'environ 3 000 »: « en » is what was counted last.
@@ -601,39 +641,7 @@ class CountReader:
                     toll["noun"] == "bilan" or (
                     self.last_counted is not None and self.last_counted[0] == "casualties")):
                 cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
-        if cue is not None and cue.kind == "casualties" and \
-                _FRACTION_OF.search(scan, max(view.start, figure.start - 40), figure.start):
-            cue = Cue(figure.start, figure.end, "deployment", "deployed", "whole_of_a_fraction")
-        if cue is None:
-            return None
-        if self._projected(view, figure, cue) or _PROJECTED_PREDICATE.match(scan, figure.end):
-            return None
-        if _NOT_ASSERTED.search(scan, max(view.start, clause[0]), figure.start) \
-                or self._tells_history(view):
-            return None
-        no_one = None
-        for no_one in _NO_ONE_SAYS.finditer(scan, view.start, figure.start):
-            pass
-        if no_one is not None and not _TURN.search(scan, no_one.end(), figure.start):
-            return None
-        if figure.quantity.value in self.counted and _DEFINITE_BEFORE.search(
-                scan, max(view.start, figure.start - 8), figure.start):
-            return None
-        draft = Draft(cue.kind, cue.category, None, figure.quantity,
-                      rule=f"{cue.rule}_{figure.rule}")
-        if cue.rule == "claimed_as_before" and self.discourse.actor is not None:
-            draft.actor = self.discourse.actor    # whose the sentence's last count was
-        else:
-            self._set_actor(draft, view, figure, cue, seg_start, seg_end)
-        date_start = self._set_when(draft, view, figure, clause)
-        if draft.when is not None and draft.when.start > self.doc.today:
-            return None         # « d'ici le printemps »: a forecast, not a count
-        self._set_place(draft, view, figure, clause, seg_start, seg_end)
-        self._set_source(draft, view, figure)
-        draft.confidence = view.terms[0].level if view.terms else None
-        anchors = [figure.start] if date_start is None else [figure.start, date_start]
-        draft.evidence.append(evidence_span(view, anchors))
-        return draft
+        return cue
 
     def _projected(self, view, figure: Figure, cue: Cue) -> bool:
         """Whether the figure's clause sets it ahead (« pourrait envoyer », « si … »). A
@@ -676,6 +684,7 @@ class CountReader:
 
     def _set_actor(self, draft: Draft, view, figure: Figure, cue: Cue, seg_start, seg_end) -> None:
         scan = self.doc.low
+        clause = view.sentence.clause_at(figure.start)
         # Claimants are not the people counted (« le renseignement militaire ukrainien »).
         in_segment = [a for a in view.actors if seg_start <= a.start < seg_end
                       and not _in_source(a, view)]
@@ -702,7 +711,6 @@ class CountReader:
         # « Moscou, qui nie la présence de troupes nord-coréennes, affirme que l'Ukraine a
         # perdu près de 45 000 hommes »: the side that lost them, subject of the figure's
         # own clause, outweighs a demonym in a clause before it.
-        clause = view.sentence.clause_at(figure.start)
         if cue.rule in _LOSS_CUES:
             losers = [a for a in view.actors if clause[0] <= a.start < figure.start
                       and not a.adjective and not _in_source(a, view)
@@ -758,7 +766,6 @@ class CountReader:
         # Russie 12 000 soldats »: who sends them, in the figure's own clause, outweighs a
         # demonym in a clause before it, or one after the figure's noun (« Moscou a
         # concentré 50 000 hommes, appuyés par les unités nord-coréennes »).
-        clause = view.sentence.clause_at(figure.start)
         if draft.kind == "deployment" and attached and all(
                 a.start < clause[0] or a.start > figure.end for a in attached):
             senders = [a for a in view.actors if clause[0] <= a.start < figure.start
@@ -842,7 +849,6 @@ class CountReader:
                 draft.actor = subjects[-1].id
                 return
             # « l'état-major russe a commencé à transférer 10 000 hommes »: an institution.
-            clause = view.sentence.clause_at(figure.start)
             institutions = [a for a in view.actors if clause[0] <= a.start < figure.start
                             and a.adjective and _INSTITUTION_BEFORE.search(
                                 scan, max(0, a.start - 40), a.start)

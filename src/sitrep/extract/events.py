@@ -248,11 +248,14 @@ _PLANNED_BEFORE = re.compile(r"\b(?:prépar\w*|planifi\w*|envisag\w*|projett?\w*
 _LAUNCHED_ON = re.compile(r"[\s,]*(?:(?:a|avait|aurait)\s+été\s+)?(?:lancée?s?|déclenchée?s?|entamée?s?"
                           r"|commencée?s?|amorcée?s?|survenue?s?|annoncée?s?|revendiquée?s?|confirmée?s?)"
                           r"(?:\s+par(?:\s+[\w'-]+){1,3}?)?\s+(?:dès\s+)?(?:le|la|l'|au|en|début|fin|mi)\b")
+# « ces unités ont été retirées »: troops named before, by a demonstrative
 _THESE_TROOPS = re.compile(r"\b(?:ces|ses|leurs)\s+(?:unités|troupes|soldats|forces|hommes|militaires"
                            r"|combattants|bataillons)\b")
 # « a confirmé lundi que … », not « depuis que », « alors que »
 _SAID_THAT = re.compile(r"(?<!depuis\s)(?<!alors\s)(?<!tandis\s)(?<!parce\s)(?<!bien\s)\b(?:que|qu')")
+# « depuis le 15 août »: since a day, not a month or a year
 _SINCE_A_DAY = re.compile(r"(?:depuis|dès)\s+(?:le\s+)?(?:\d|1er)")
+# « La prise de Soudja, où se trouve …, »: a relative clause between a noun and its verb
 _RELATIVE_INCISE = re.compile(r"[\s,]*(?:où|qui|dont|que|qu')\b")
 _LAUNCHED_BY = re.compile(r"\s+(?:lancée?s?|menée?s?|conduite?s?|déclenchée?s?|entreprise?s?)"
                           r"\s+par\s+(?:les?\s+|la\s+|l')?")
@@ -264,14 +267,18 @@ _SAME_OCCASION = re.compile(
     r"[\s\-*>]*(?P<phrase>dans\s+la\s+foulée|(?:dans|au\s+cours\s+de|lors\s+de)\s+la\s+même"
     r"\s+(?:intervention|allocution|déclaration|réunion|visioconférence|séance|conférence|visite"
     r"|cérémonie)|à\s+(?:cette|la\s+même)\s+occasion)\b")
+# « après celle du 4 juin »: the one (visit, attack …) of that date
 _THE_ONE_OF = re.compile(r"\bcelle\s+(?:du|de|d')\s*\Z")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.;,)]|\Z)")
 _RELATIVE_SUBJECT = re.compile(r"qui\b")
 _INVOLVEMENT = re.compile(r"\b(?:participation|présence|engagement|envoi|rôle|implication"
                           r"|déploiement|contribution|héroïsme|courage|bravoure|sacrifice)\b")
+# A clause that opens with a determiner: a verb's object after an incise
 _OBJECT_OPENS = re.compile(r"[\s,]*(?:la|le|l'|les)\b")
+# « lors d'une réunion télévisée », « selon Moscou »: an incise between a verb and its object
 _INCISE_OPENS = re.compile(r"[\s,]*(?:lors|au\s+cours|pendant|durant|selon|d'après|en\s+présence"
                            r"|devant|dans\s+un|dans\s+une)\b")
+# « affirme qu'elles avaient été retirées »: a pronoun subject after « que »
 _THAT_PRONOUN_BEFORE = re.compile(r"\bqu'(?:ils|elles)\s+(?:[\w'-]+\s+){0,3}\Z")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:ils|elles)\s")
 _ONE_PRONOUN_SUBJECT = re.compile(r"[\s\-*>]*(?:il|elle)\s+(?!y\s+a\b|est\s+(?:probable|possible"
