@@ -34,6 +34,7 @@ APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
                 "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
                 "centaine": 100, "millier": 1000}
 WORD_VALUES = {**SMALL, **TENS, **HUNDREDS, **BIG}
+_MULTIPLIERS = {**BIG, "milliers": 1000}      # after digits: « 6,5 millions », « 3,5 milliers »
 MAX_DIGITS = 15
 
 # Pieces, combined by reference (Recognizers-Text style).
@@ -239,7 +240,7 @@ def number_value(text: str) -> tuple[int, bool] | None:
         if not digits.isdigit() or len(digits) > MAX_DIGITS:
             return None
         decimals = parts.group("dec") or ""
-        multiplier = {**BIG, "milliers": 1000}.get((parts.group("mult") or "").lower(), 1)
+        multiplier = _MULTIPLIERS.get((parts.group("mult") or "").lower(), 1)
         if len(decimals) > 6:
             return None
         if decimals and multiplier == 1:
