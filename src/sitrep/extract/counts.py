@@ -327,9 +327,11 @@ _OWN_NOUN = re.compile(r"\s+(?:de\s+|d')?[\w'-]+(?:\s+(?:du|de\s+la|de\s+l'|des)
 # The participles of sending troops somewhere.
 _SENT = r"envoyé|déployé|dépêché|transféré|acheminé|engagé"
 _MASSED = r"concentré|massé"                      # troops gathered, by whoever sent them
-_SENDS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
+# The auxiliary of a compound past (« a envoyé », « auraient perdu »).
+_AUXILIARY = r"(?:a|ont|avait|avaient|aurait|auraient)"
+_SENDS_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,3}}?{_AUXILIARY}\s+"
                           rf"(?:déjà\s+)?(?:{_SENT}|{_MASSED})\b")
-_LOST_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:a|ont|avait|avaient|aurait|auraient)\s+"
+_LOST_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?{_AUXILIARY}\s+"
                          r"(?:déjà\s+|ainsi\s+|au\s+total\s+)?perdu\b")
 _COST_BEFORE = re.compile(r"\bcoûté\s+(?:(?:à|au|aux)\s+(?:la\s+|l')?[\w'-]+(?:\s+[\w'-]+)?\s+)?\Z")
 _COST_TO = re.compile(r"\bcoûté\s+(?:à|au|aux)\s+(?:la\s+|l')?\Z")
@@ -339,7 +341,7 @@ _ANNOUNCES_SENDING_AFTER = re.compile(r"(?:\s+[\w'-]+){0,8}?\s+(?:annonc\w*|prom
                                       r"(?:l'envoi|le\s+déploiement|l'arrivée)\b")
 _THAT_BEFORE = re.compile(r"\b(?:que|qu')\s*(?:la\s+|le\s+|l')?\Z")
 # « … que la Corée du Nord aurait envoyés »: after « que », the participle agrees.
-_SENT_BY_IT_AFTER = re.compile(r"\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:déjà\s+)?"
+_SENT_BY_IT_AFTER = re.compile(rf"\s+{_AUXILIARY}\s+(?:déjà\s+)?"
                                rf"(?:{_SENT})(?:e|s|es)?\b")
 # « envoyés en Russie par Pyongyang », « rassemblé par Moscou »: the agent of a participle
 # that sends or gathers troops (not of another one: « les zones reprises par la Russie »).
@@ -604,6 +606,8 @@ class CountReader:
         """What the figure counts when no word beside it says, or says it wrongly: what was
         counted before, a source's claim, a toll or a cost before it."""
         scan = self.doc.low
+        head = _head(scan, figure)[0]
+        toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
         if cue is None and self.last_counted is not None and _COUNTS_OF_THEM_BEFORE.search(
                 scan, max(view.start, figure.start - 50), figure.start):
             # « le NIS n'en recensait qu'environ 3 000 »: « en » is what was counted last.
@@ -615,12 +619,12 @@ class CountReader:
             a.end <= figure.start and not a.adjective
             and _ELLIPTIC_CLAIM.fullmatch(scan, a.end, figure.start) for a in view.actors))
         if claimed and self.last_counted is not None and self.said_at == view.start \
-                and _head(scan, figure)[0] == "open":
+                and head == "open":
             # « Séoul s'en tient à 4 000 tués et blessés, alors que Kyiv avance plus de
             # 4 500 », « Kiev parle de 11 000 hommes, le Pentagone d'entre 11 000 et
             # 12 000 »: a bare figure another source gives counts what this sentence counted.
             cue = Cue(figure.start, figure.end, *self.last_counted, "claimed_as_before")
-        elif claimed and _head(scan, figure)[0] == "people" and (
+        elif claimed and head == "people" and (
                 self.last_counted is None or self.last_counted[0] == "deployment"):
             # « Le GUR avance le chiffre de 12 000 militaires », « Kiev parle de 11 000
             # hommes »: soldiers a source counts, with no word of loss, are a force's size.
@@ -628,19 +632,15 @@ class CountReader:
         if cue is not None and cue.start >= figure.end and "," in scan[figure.end:cue.start]:
             # « le bilan réel dépasse déjà 5 000, la plupart des blessés n'étant pas
             # évacués »: a toll before the figure outweighs a word in the clause after it.
-            toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
             if toll is not None and toll["noun"] == "bilan":
                 cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
-        if cue is None and _COST_BEFORE.search(scan, clause[0], figure.start) \
-                and _head(scan, figure)[0] != "other":
+        if cue is None and head != "other" and _COST_BEFORE.search(scan, clause[0], figure.start):
             # « l'opération a coûté à Kyiv plus de 76 000 hommes »: what it cost, after it
             cue = Cue(figure.start, figure.end, "casualties", "total", "losses")
-        if cue is None:
-            toll = _TOLL_BEFORE.search(scan, clause[0], figure.start)
-            if toll is not None and _head(scan, figure)[0] != "other" and (
-                    toll["noun"] == "bilan" or (
-                    self.last_counted is not None and self.last_counted[0] == "casualties")):
-                cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
+        if cue is None and toll is not None and head != "other" and (
+                toll["noun"] == "bilan"
+                or self.last_counted is not None and self.last_counted[0] == "casualties"):
+            cue = Cue(figure.start, figure.end, "casualties", "total", "toll")
         return cue
 
     def _projected(self, view, figure: Figure, cue: Cue) -> bool:

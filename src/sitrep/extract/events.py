@@ -18,6 +18,7 @@ from sitrep.extract.dates import DateMention
 from sitrep.extract.document import Discourse, Document, SentenceView, evidence_span, pick_place
 from sitrep.extract.entities import Mention, is_locative, is_people
 from sitrep.extract.facts import Draft, union_spans
+from sitrep.extract.lexicon import GROUPS, PEOPLE
 from sitrep.extract.rules import Rule, RuleSet
 
 # What saluting acknowledges (« a salué la contribution des soldats nord-coréens »), and
@@ -309,8 +310,7 @@ _WEAK_RULES = ("statement", "capture_of_places", "spoke_in_capital")
 # ratification » is the treaty's.
 _OWNED = ("incursion", "offensive", "counteroffensive", "withdrawal")
 # « l'armée ukrainienne », « les forces russes »: a side's force, not « les pertes russes ».
-_FORCE_BEFORE = re.compile(r"\b(?:armées?|forces?|troupes?|unités?|soldats|militaires|état-major"
-                           r"|commandement|colonnes|brigades)\s+(?:[\w'-]+\s+)?\Z")
+_FORCE_BEFORE = re.compile(rf"\b(?:{GROUPS}|{PEOPLE}|état-major|commandement)\s+(?:[\w'-]+\s+)?\Z")
 _ADJECTIVE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?")
 _GENITIVE_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?:[\w'-]+\s+){0,2}\Z")
 _PASSIVE_AGENT = re.compile(r"\bpar\s+(?:les?\s+|la\s+|l'|des\s+)?(?:[\w'-]+\s+){0,2}\Z")
