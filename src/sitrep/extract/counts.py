@@ -333,6 +333,8 @@ _SENDS_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,3}}?{_AUXILIARY}\s+"
                           rf"(?:déjà\s+)?(?:{_SENT}|{_MASSED})\b")
 _LOST_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?{_AUXILIARY}\s+"
                          r"(?:déjà\s+|ainsi\s+|au\s+total\s+)?perdu\b")
+_AIDED_BEFORE = re.compile(r"\b(?:aux\s+côtés\s+d[e']|pour\s+(?:soutenir|appuyer|aider|épauler|renforcer)"
+                           r"|en\s+soutien\s+(?:à|au)|au\s+profit\s+d[e'])\s*(?:la\s+|le\s+|l')?\Z")
 _COST_BEFORE = re.compile(r"\bcoûté\s+(?:(?:à|au|aux)\s+(?:la\s+|l')?[\w'-]+(?:\s+[\w'-]+)?\s+)?\Z")
 _COST_TO = re.compile(r"\bcoûté\s+(?:à|au|aux)\s+(?:la\s+|l')?\Z")
 # « Choïgou s'est rendu à Pyongyang pour annoncer l'envoi d'un millier de démineurs »:
@@ -914,6 +916,14 @@ class CountReader:
             draft.location, draft.place = place.id, place.place
             if place.specific:
                 self.discourse.location, self.discourse.place = place.id, place.place
+            return
+        # « a décidé d'envoyer 12 000 soldats pour soutenir la Russie », « … aux côtés de la
+        # Russie »: troops sent to a side's aid are in that side's country.
+        aided = [a for a in view.actors if draft.kind == "deployment" and figure.end <= a.start
+                 and not a.adjective
+                 and _AIDED_BEFORE.search(self.doc.low, max(0, a.start - 30), a.start)]
+        if aided:
+            draft.location = aided[0].id
             return
         draft.location = self.discourse.location or self.doc.dominant_region
         draft.place = self.discourse.place if self.discourse.location else None
